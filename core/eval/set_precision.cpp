@@ -1,0 +1,64 @@
+#include "core/eval/set_precision.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace isl::eval {
+
+torch::Tensor euclidean_neighbours(const torch::Tensor& memory, const torch::Tensor& counts,
+                                   int64_t chunk) {
+  torch::NoGradGuard no_grad;
+  const int64_t n = memory.size(0);
+  const int64_t width = n == 0 ? 0 : std::min(counts.max().item<int64_t>(), n - 1);
+  auto table = torch::full({n, width}, -1, counts.options().dtype(torch::kInt64));
+  if (width == 0) return table;
+  for (int64_t start = 0; start < n; start += chunk) {
+    const int64_t rows = std::min(chunk, n - start);
+    auto similarity = torch::matmul(memory.narrow(0, start, rows), memory.t());
+    auto self = torch::arange(start, start + rows, table.options()).unsqueeze(1);
+    similarity.scatter_(1, self, -std::numeric_limits<double>::infinity());
+    auto nearest = std::get<1>(similarity.topk(width, 1));
+    auto used = torch::arange(width, table.options()).unsqueeze(0) < counts.narrow(0, start, rows).unsqueeze(1);
+    table.narrow(0, start, rows).copy_(nearest.masked_fill(~used, -1));
+  }
+  return table;
+}
+
+namespace {
+// Mean over rows with at least one counted entry of (same-label entries / counted entries).
+std::optional<double> mean_precision(const torch::Tensor& members, const torch::Tensor& counted,
+                                     const torch::Tensor& labels) {
+  auto anchors = torch::arange(members.size(0), members.options());
+  auto same = labels.index_select(0, members.clamp_min(0).flatten()).view_as(members) ==
+              labels.index_select(0, anchors).unsqueeze(1);
+  auto totals = counted.sum(1);
+  auto hits = (same & counted).sum(1);
+  auto with_positives = totals > 0;
+  if (!with_positives.any().item<bool>()) return std::nullopt;
+  return (hits.masked_select(with_positives).to(torch::kFloat64) /
+          totals.masked_select(with_positives).to(torch::kFloat64))
+      .mean()
+      .item<double>();
+}
+
+torch::Tensor others_mask(const torch::Tensor& positives) {
+  auto anchors = torch::arange(positives.size(0), positives.options()).unsqueeze(1);
+  return (positives >= 0) & (positives != anchors);
+}
+}  // namespace
+
+std::optional<double> set_precision(const torch::Tensor& positives, const torch::Tensor& labels) {
+  torch::NoGradGuard no_grad;
+  return mean_precision(positives, others_mask(positives), labels);
+}
+
+std::optional<double> set_precision_at(const torch::Tensor& positives, const torch::Tensor& labels,
+                                       int64_t size) {
+  torch::NoGradGuard no_grad;
+  auto counted = others_mask(positives);
+  auto rank = counted.cumsum(1);  // 1-based position among the anchor's positives
+  auto eligible = (counted.sum(1) >= size).unsqueeze(1);
+  return mean_precision(positives, counted & (rank <= size) & eligible, labels);
+}
+
+}  // namespace isl::eval

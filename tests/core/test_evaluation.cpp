@@ -1,0 +1,87 @@
+// Weighted kNN, positive-set precision and the linear probe on small sets with known answers.
+#include <QTest>
+
+#include <cmath>
+
+#include "core/eval/knn.h"
+#include "core/eval/linear_probe.h"
+#include "core/eval/set_precision.h"
+#include "test_registry.h"
+
+using namespace isl::eval;
+
+namespace {
+torch::Tensor ids(std::vector<int64_t> values) { return torch::tensor(values, torch::kInt64); }
+
+torch::Tensor unit_angles(std::vector<double> degrees) {
+  std::vector<float> flat;
+  for (double d : degrees) {
+    flat.push_back(float(std::cos(d * M_PI / 180)));
+    flat.push_back(float(std::sin(d * M_PI / 180)));
+  }
+  return torch::tensor(flat).view({int64_t(degrees.size()), 2});
+}
+}  // namespace
+
+class TestEvaluation : public QObject {
+  Q_OBJECT
+ private slots:
+  void knn_separable_set_is_perfect() {
+    // Class 0 near 0 degrees, class 1 near 180 degrees.
+    auto train = unit_angles({-10, 0, 10, 170, 180, 190});
+    auto labels = ids({0, 0, 0, 1, 1, 1});
+    auto test = unit_angles({5, 175, -5, 185});
+    KnnOptions options;
+    options.k = 3;
+    QCOMPARE(weighted_knn_top1(train, labels, test, ids({0, 1, 0, 1}), 2, options), 1.0);
+    QCOMPARE(weighted_knn_top1(train, labels, test, ids({1, 1, 0, 1}), 2, options), 0.75);
+  }
+  void knn_weights_votes_by_similarity() {
+    // Test point at 0 degrees. Neighbours: one of class 0 at 0 deg (s = 1), two of class 1 at
+    // 60 deg (s = 0.5). With sigma = 0.1: class 0 gets e^10, class 1 gets 2 e^5: class 0 wins,
+    // although it has fewer votes. With sigma = 10: e^0.1 = 1.105 < 2 e^0.05 = 2.10: class 1.
+    auto train = unit_angles({0, 60, -60});
+    auto labels = ids({0, 1, 1});
+    auto test = unit_angles({0});
+    KnnOptions options;
+    options.k = 3;
+    options.sigma = 0.1;
+    QCOMPARE(weighted_knn_predict(train, labels, test, 2, options).item<int64_t>(), int64_t(0));
+    options.sigma = 10;
+    QCOMPARE(weighted_knn_predict(train, labels, test, 2, options).item<int64_t>(), int64_t(1));
+  }
+  void precision_counts_same_label_positives() {
+    // Anchor 0 (label 0): positives 1 (label 0) and 2 (label 1) -> 1/2.
+    // Anchor 1 (label 0): positive 0 -> 1. Anchor 2 (label 1): positive 0 -> 0. Anchor 3: none.
+    auto positives = ids({0, 1, 2, 1, 0, -1, 2, 0, -1, 3, -1, -1}).view({4, 3});
+    auto labels = ids({0, 0, 1, 1});
+    QVERIFY(std::abs(*set_precision(positives, labels) - (0.5 + 1.0 + 0.0) / 3) < 1e-12);
+    // At size 2 only anchor 0 has two positives: 1/2. At size 1 each anchor's first: 1, 1, 0.
+    QCOMPARE(*set_precision_at(positives, labels, 2), 0.5);
+    QVERIFY(std::abs(*set_precision_at(positives, labels, 1) - 2.0 / 3) < 1e-12);
+    QVERIFY(!set_precision_at(positives, labels, 3).has_value());
+    QVERIFY(!set_precision(ids({0, 1}).view({2, 1}), labels.narrow(0, 0, 2)).has_value());
+  }
+  void euclidean_neighbours_have_requested_sizes() {
+    auto memory = unit_angles({0, 10, 30, 180});
+    auto table = euclidean_neighbours(memory, ids({2, 1, 0, 1}));
+    QCOMPARE(table.sizes().vec(), std::vector<int64_t>({4, 2}));
+    QVERIFY(torch::equal(table, ids({1, 2, 0, -1, -1, -1, 2, -1}).view({4, 2})));
+  }
+  void linear_probe_learns_a_linearly_separable_task() {
+    torch::manual_seed(0);
+    auto train = torch::randn({400, 6});
+    auto train_labels = (train.select(1, 2) - train.select(1, 4) > 0).to(torch::kInt64);
+    auto test = torch::randn({200, 6});
+    auto test_labels = (test.select(1, 2) - test.select(1, 4) > 0).to(torch::kInt64);
+    LinearProbeOptions options;
+    options.epochs = 20;
+    QVERIFY(linear_probe_top1(train, train_labels, test, test_labels, 2, options) > 0.95);
+    // Labels unrelated to the features stay near chance.
+    auto noise = torch::randint(2, {200}, torch::kInt64);
+    QVERIFY(linear_probe_top1(train, train_labels, test, noise, 2, options) < 0.7);
+  }
+};
+
+ISL_REGISTER_TEST(TestEvaluation);
+#include "test_evaluation.moc"

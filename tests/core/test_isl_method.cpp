@@ -1,0 +1,294 @@
+// The method's building blocks against values worked out by hand on tiny inputs.
+#include <QTest>
+
+#include <cmath>
+
+#include "core/isl/isl_loss.h"
+#include "core/isl/memory_bank.h"
+#include "core/isl/miner.h"
+#include "core/isl/positive_sets.h"
+#include "core/isl/proxy_gan.h"
+#include "test_registry.h"
+
+using namespace isl;
+
+namespace {
+torch::Tensor ids(std::vector<int64_t> values) { return torch::tensor(values, torch::kInt64); }
+
+std::vector<int64_t> row_of(const PositiveSets& sets, int64_t i) {
+  auto row = sets.rows(ids({i})).squeeze(0);
+  std::vector<int64_t> members;
+  for (int64_t k = 0; k < row.size(0); ++k)
+    if (row[k].item<int64_t>() >= 0) members.push_back(row[k].item<int64_t>());
+  return members;
+}
+
+// Three unit memory entries on a circle: M0 = (1,0), M1 = (0,1), M2 = (-1,0).
+torch::Tensor circle_memory() { return torch::tensor({1.f, 0.f, 0.f, 1.f, -1.f, 0.f}).view({3, 2}); }
+}  // namespace
+
+class TestMemoryBank : public QObject {
+  Q_OBJECT
+ private slots:
+  void initialisation_is_uniform_in_bound() {
+    MemoryBank bank(500, 12, 7);
+    const double bound = 1.0 / std::sqrt(12.0 / 3.0);  // 0.5
+    QVERIFY(bank.features().abs().max().item<double>() <= bound);
+    QVERIFY(bank.features().abs().max().item<double>() > 0.9 * bound);
+    QVERIFY(torch::equal(bank.features(), MemoryBank(500, 12, 7).features()));
+    QVERIFY(!torch::equal(bank.features(), MemoryBank(500, 12, 8).features()));
+  }
+  void update_follows_the_momentum_formula() {
+    MemoryBank bank(circle_memory().clone());
+    // M1 <- normalise(0.5 * (0,1) + 0.5 * (1,0)) = (1/sqrt2, 1/sqrt2); M0, M2 untouched.
+    bank.update(ids({1}), torch::tensor({1.f, 0.f}).view({1, 2}), 0.5);
+    const float r = float(1.0 / std::sqrt(2.0));
+    QVERIFY(torch::allclose(bank.features()[1], torch::tensor({r, r})));
+    QVERIFY(torch::equal(bank.features()[0], torch::tensor({1.f, 0.f})));
+    QVERIFY(torch::equal(bank.features()[2], torch::tensor({-1.f, 0.f})));
+    // Momentum 0.75 against (0,-1) from (1/sqrt2, 1/sqrt2): (0.75r, 0.75r - 0.25) normalised.
+    bank.update(ids({1}), torch::tensor({0.f, -1.f}).view({1, 2}), 0.75);
+    const float x = 0.75f * r, y = 0.75f * r - 0.25f, norm = std::sqrt(x * x + y * y);
+    QVERIFY(torch::allclose(bank.features()[1], torch::tensor({x / norm, y / norm})));
+  }
+};
+
+class TestPositiveSets : public QObject {
+  Q_OBJECT
+ private slots:
+  void starts_with_each_image_alone() {
+    PositiveSets sets(4);
+    QCOMPARE(sets.mined_pairs(), int64_t(0));
+    QCOMPARE(row_of(sets, 2), std::vector<int64_t>({2}));
+  }
+  void additions_are_symmetric_with_history() {
+    PositiveSets sets(4);
+    QCOMPARE(sets.add_symmetric(ids({0, 1}), ids({1, 2}), 0), int64_t(4));
+    QCOMPARE(row_of(sets, 0), std::vector<int64_t>({0, 1}));
+    QCOMPARE(row_of(sets, 1), std::vector<int64_t>({1, 0, 2}));
+    QCOMPARE(row_of(sets, 2), std::vector<int64_t>({2, 1}));
+    QCOMPARE(row_of(sets, 3), std::vector<int64_t>({3}));
+    QCOMPARE(sets.mined_pairs(), int64_t(4));
+    // Repeats, reversed repeats and self pairs add nothing.
+    QCOMPARE(sets.add_symmetric(ids({1, 2, 3}), ids({0, 1, 3}), 1), int64_t(0));
+    QCOMPARE(sets.add_symmetric(ids({3}), ids({0}), 2), int64_t(2));
+    auto rows = sets.to_rows();
+    QCOMPARE(rows.offsets, std::vector<int64_t>({0, 3, 6, 8, 10}));
+    QCOMPARE(rows.members, std::vector<int64_t>({0, 1, 3, 1, 0, 2, 2, 1, 3, 0}));
+    QCOMPARE(rows.rounds, std::vector<int16_t>({-1, 0, 2, -1, 0, 0, -1, 0, -1, 2}));
+  }
+  void grows_past_initial_capacity() {
+    PositiveSets sets(20);
+    std::vector<int64_t> others;
+    for (int64_t j = 1; j < 20; ++j) others.push_back(j);
+    QCOMPARE(sets.add_symmetric(torch::zeros({19}, torch::kInt64), ids(others), 3), int64_t(38));
+    QCOMPARE(int64_t(row_of(sets, 0).size()), int64_t(20));
+    QCOMPARE(sets.mined_pairs(), int64_t(38));
+    for (int64_t j = 1; j < 20; ++j) QCOMPARE(row_of(sets, j), std::vector<int64_t>({j, 0}));
+  }
+  void assigned_rows_keep_given_counts() {
+    PositiveSets sets(3);
+    sets.assign_rows(ids({1, 2, 0, 1, 1, 0}).view({3, 2}), ids({2, 0, 1}), 1);
+    QCOMPARE(row_of(sets, 0), std::vector<int64_t>({0, 1, 2}));
+    QCOMPARE(row_of(sets, 1), std::vector<int64_t>({1}));
+    QCOMPARE(row_of(sets, 2), std::vector<int64_t>({2, 1}));
+    QCOMPARE(sets.mined_pairs(), int64_t(3));
+  }
+};
+
+class TestIslLoss : public QObject {
+  Q_OBJECT
+ private slots:
+  void instance_term_is_minus_log_own_probability() {
+    // f = M0 = (1,0), T = 1: logits (1, 0, -1); L_inst = -(1 - log(e + 1 + 1/e)).
+    LossOptions options;
+    options.temperature = 1.0;
+    auto terms = isl_loss(torch::tensor({1.f, 0.f}).view({1, 2}), circle_memory(), ids({0}),
+                          ids({0}).view({1, 1}), options);
+    const double partition = std::exp(1.0) + 1.0 + std::exp(-1.0);
+    QVERIFY(std::abs(terms.instance.item<double>() - (std::log(partition) - 1.0)) < 1e-5);
+    QCOMPARE(terms.set.item<double>(), 0.0);
+    QCOMPARE(terms.hpe.item<double>(), 0.0);
+    QVERIFY(std::abs(terms.total.item<double>() - terms.instance.item<double>()) < 1e-6);
+  }
+  void set_and_hpe_terms_match_hand_values() {
+    // Anchor 0 with P_0 = {0, 1}: L_set = -log((e + 1) / Z). Hard positive h = 1, so
+    // q = softmax(M . M1) = softmax(0, 1, 0), and L_hpe = sum_j p_j (log p_j - log q_j).
+    LossOptions options;
+    options.temperature = 1.0;
+    options.hpe_weight = 0.5;
+    auto terms = isl_loss(torch::tensor({1.f, 0.f}).view({1, 2}), circle_memory(), ids({0}),
+                          ids({0, 1}).view({1, 2}), options);
+    const double e = std::exp(1.0), z = e + 1.0 + 1.0 / e;
+    const double expected_set = -std::log((e + 1.0) / z);
+    const double p[3] = {e / z, 1.0 / z, 1.0 / (e * z)};
+    const double zq = 2.0 + e, q[3] = {1.0 / zq, e / zq, 1.0 / zq};
+    double expected_kl = 0;
+    for (int j = 0; j < 3; ++j) expected_kl += p[j] * (std::log(p[j]) - std::log(q[j]));
+    QVERIFY(std::abs(terms.set.item<double>() - expected_set) < 1e-5);
+    QVERIFY(std::abs(terms.hpe.item<double>() - expected_kl) < 1e-5);
+    QVERIFY(std::abs(terms.total.item<double>() - (expected_set + 0.5 * expected_kl)) < 1e-5);
+  }
+  void hard_positive_option_picks_most_or_least_similar() {
+    // P_0 = {0, 1, 2}: M0.M1 = 0 (most similar), M0.M2 = -1 (least similar).
+    LossOptions options;
+    options.temperature = 1.0;
+    auto features = torch::tensor({1.f, 0.f}).view({1, 2});
+    auto positives = ids({0, 1, 2}).view({1, 3});
+    auto kl_against = [&](int h) {
+      auto log_p = torch::log_softmax(torch::matmul(features, circle_memory().t()), 1);
+      auto log_q = torch::log_softmax(torch::matmul(circle_memory()[h].view({1, 2}), circle_memory().t()), 1);
+      return (log_p.exp() * (log_p - log_q)).sum().item<double>();
+    };
+    options.hard_positive = HardPositive::MostSimilar;
+    QVERIFY(std::abs(isl_loss(features, circle_memory(), ids({0}), positives, options).hpe.item<double>() - kl_against(1)) < 1e-5);
+    options.hard_positive = HardPositive::LeastSimilar;
+    QVERIFY(std::abs(isl_loss(features, circle_memory(), ids({0}), positives, options).hpe.item<double>() - kl_against(2)) < 1e-5);
+    QVERIFY(std::abs(kl_against(1) - kl_against(2)) > 1e-3);
+  }
+  void batch_mixes_terms_and_averages() {
+    // Row 0 alone, row 1 with P_1 = {1, 2}; the total divides by B = 2.
+    LossOptions options;
+    options.temperature = 0.5;
+    options.hpe_weight = 0.0;
+    auto features = circle_memory().narrow(0, 0, 2).clone().requires_grad_(true);
+    auto terms = isl_loss(features, circle_memory(), ids({0, 1}), ids({0, -1, 1, 2}).view({2, 2}), options);
+    const double z0 = std::exp(2.0) + 1.0 + std::exp(-2.0);  // logits of row 0: (2, 0, -2)
+    const double z1 = 1.0 + std::exp(2.0) + 1.0;             // logits of row 1: (0, 2, 0)
+    QVERIFY(std::abs(terms.instance.item<double>() - (std::log(z0) - 2.0)) < 1e-5);
+    QVERIFY(std::abs(terms.set.item<double>() + std::log((std::exp(2.0) + 1.0) / z1)) < 1e-5);
+    QVERIFY(std::abs(terms.total.item<double>() - (terms.instance + terms.set).item<double>() / 2) < 1e-6);
+    terms.total.backward();
+    QVERIFY(features.grad().defined() && features.grad().abs().sum().item<double>() > 0);
+  }
+};
+
+class TestProxyGan : public QObject {
+  Q_OBJECT
+ private slots:
+  void networks_have_the_specified_shapes() {
+    ProxyGan gan(8, GanOptions{});
+    Triplets t{torch::randn({5, 8}), torch::randn({5, 8}), torch::randn({5, 8})};
+    auto proxies = gan.generate(t);
+    QCOMPARE(proxies.sizes().vec(), std::vector<int64_t>({5, 8}));
+    QVERIFY(torch::allclose(proxies.norm(2, 1), torch::ones({5})));
+    auto confidence = gan.confidence(t, proxies);
+    QCOMPARE(confidence.sizes().vec(), std::vector<int64_t>({5}));
+    QVERIFY((confidence > 0).all().item<bool>() && (confidence < 1).all().item<bool>());
+  }
+  void step_losses_follow_equation_one() {
+    // The reported discriminator loss is (BCE(D(a,p,n), 1) + (1 - lg) BCE(D(a,p,p'), 0)
+    // + lg BCE(D(a,p',n), 0)) / 2, evaluated before the step; both networks then move.
+    torch::manual_seed(3);
+    const double hardness = 0.3;
+    ProxyGan gan(8, GanOptions{1e-3, hardness});
+    auto a = torch::nn::functional::normalize(torch::randn({16, 8}), torch::nn::functional::NormalizeFuncOptions().dim(1));
+    Triplets real{a, a.roll(1, 0), -a};
+    auto proxies = gan.generate(real);
+    torch::Tensor d_real, d_as_negative, d_as_positive;
+    {
+      torch::NoGradGuard no_grad;
+      d_real = gan.discriminator->forward(torch::cat({a, real.positive, real.negative}, 1));
+      d_as_negative = gan.discriminator->forward(torch::cat({a, real.positive, proxies}, 1));
+      d_as_positive = gan.discriminator->forward(torch::cat({a, proxies, real.negative}, 1));
+    }
+    auto mean_log = [](const torch::Tensor& x) { return x.log().mean().item<double>(); };
+    const double expected = (-mean_log(d_real) - (1 - hardness) * mean_log(1 - d_as_negative) -
+                             hardness * mean_log(1 - d_as_positive)) / 2;
+    auto generator_before = gan.generator->parameters()[0].clone();
+    auto discriminator_before = gan.discriminator->parameters()[0].clone();
+    auto losses = gan.train_step(real);
+    QVERIFY(std::abs(losses.discriminator - expected) < 1e-5);
+    QVERIFY(std::abs(losses.real_confidence - d_real.mean().item<double>()) < 1e-6);
+    QVERIFY(std::isfinite(losses.generator) && losses.generator > 0);
+    QVERIFY(!torch::equal(generator_before, gan.generator->parameters()[0]));
+    QVERIFY(!torch::equal(discriminator_before, gan.discriminator->parameters()[0]));
+  }
+  void stop_rule_follows_the_specification() {
+    GanStopOptions options;  // 10 epochs in round 0, converged below 1.0
+    QVERIFY(gan_should_continue({}, 1, options));
+    QVERIFY(gan_should_continue({2.0, 1.5, 1.2, 1.3, 1.4, 1.5}, 1, options));  // best 1.2 > 1.0
+    QVERIFY(gan_should_continue({0.9, 0.8, 0.85, 0.86}, 1, options));         // best 0.8 in last three
+    QVERIFY(!gan_should_continue({0.9, 0.8, 0.85, 0.86, 0.87}, 1, options));   // best left the last three
+    // Round 0: at least ten epochs, and the last loss converged.
+    QVERIFY(gan_should_continue({0.9, 0.8, 0.85, 0.86, 0.87}, 0, options));
+    std::vector<double> ten(10, 0.5);
+    ten[2] = 0.4;
+    QVERIFY(!gan_should_continue(ten, 0, options));
+    ten.back() = 1.2;
+    QVERIFY(gan_should_continue(ten, 0, options));
+  }
+};
+
+class TestMiner : public QObject {
+  Q_OBJECT
+ private slots:
+  void region_takes_exactly_the_points_inside() {
+    // Memory on a unit circle at angles 0, 10, 20, 50, 80 and 180 degrees; anchor is image 0
+    // and the proxy points at 10 degrees. With c = 0.8 and R = 0.6: r = 0.6 + 0.2 * 0.4 = 0.68,
+    // i.e. within about 47 degrees of the proxy: images 1 (0 deg away), 2 (10), 3 (40).
+    // Image 4 is 70 degrees away (cos 0.34), image 5 170 degrees; image 0 is the anchor.
+    std::vector<float> flat;
+    for (double degrees : {0.0, 10.0, 20.0, 50.0, 80.0, 180.0}) {
+      flat.push_back(float(std::cos(degrees * M_PI / 180)));
+      flat.push_back(float(std::sin(degrees * M_PI / 180)));
+    }
+    MemoryBank memory(torch::tensor(flat).view({6, 2}));
+    MinerOptions options;
+    options.threshold = 0.5;
+    options.region = 0.6;
+    options.top_k = 10;
+    auto proxy = memory.features()[1].view({1, 2});
+    auto found = mine_region(proxy, torch::tensor({0.8f}), ids({0}), memory, options);
+    auto others = std::get<0>(found.others.sort());
+    QVERIFY(torch::equal(others, ids({1, 2, 3})));
+    QVERIFY(torch::equal(found.anchors, ids({0, 0, 0})));
+    // Lower confidence, smaller region: c = 0.55 gives r = 0.6 + 0.45 * 0.4 = 0.78 (about 39
+    // degrees), which drops image 3 (cos 40 deg = 0.766).
+    found = mine_region(proxy, torch::tensor({0.55f}), ids({0}), memory, options);
+    QVERIFY(torch::equal(std::get<0>(found.others.sort()), ids({1, 2})));
+    // Top-k caps the candidates: k = 1 keeps the nearest only.
+    options.top_k = 1;
+    found = mine_region(proxy, torch::tensor({0.8f}), ids({0}), memory, options);
+    QVERIFY(torch::equal(found.others, ids({1})));
+    // Below the threshold nothing is mined.
+    options.top_k = 10;
+    options.threshold = 0.9;
+    QCOMPARE(mine_region(proxy, torch::tensor({0.8f}), ids({0}), memory, options).others.numel(), int64_t(0));
+  }
+  void threshold_above_every_confidence_adds_nothing() {
+    torch::manual_seed(1);
+    MemoryBank memory(64, 8, 1);
+    PositiveSets sets(64);
+    ProxyGan gan(8, GanOptions{});
+    MinerOptions options;
+    options.threshold = 1.0;  // a sigmoid never exceeds 1
+    options.triplets.negative_candidates = 16;
+    auto generator = torch::make_generator<at::CPUGeneratorImpl>(5);
+    auto indices = torch::arange(16, torch::kInt64);
+    auto features = memory.features().index_select(0, indices);
+    auto found = mine_batch(features, indices, memory, sets, gan, options, generator);
+    QCOMPARE(found.others.numel(), int64_t(0));
+    QCOMPARE(found.proxies.sizes().vec(), std::vector<int64_t>({16, 8}));
+    // With no threshold and a wide region every anchor mines its top-k.
+    options.threshold = 0.0;
+    options.region = -1.0;
+    options.top_k = 3;
+    found = mine_batch(features, indices, memory, sets, gan, options, generator);
+    QCOMPARE(found.others.numel(), int64_t(48));
+    QVERIFY((found.others != found.anchors).all().item<bool>());
+  }
+  void stop_rule_is_pairs_per_image() {
+    QVERIFY(!mining_target_reached(50, 100, 0, 0.5));
+    QVERIFY(mining_target_reached(51, 100, 0, 0.5));
+    QVERIFY(!mining_target_reached(100, 100, 1, 0.5));
+    QVERIFY(mining_target_reached(101, 100, 1, 0.5));
+  }
+};
+
+ISL_REGISTER_TEST(TestMemoryBank);
+ISL_REGISTER_TEST(TestPositiveSets);
+ISL_REGISTER_TEST(TestIslLoss);
+ISL_REGISTER_TEST(TestProxyGan);
+ISL_REGISTER_TEST(TestMiner);
+#include "test_isl_method.moc"
