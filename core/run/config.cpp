@@ -1,0 +1,103 @@
+#include "core/run/config.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+#include <type_traits>
+
+#include "core/input_error.h"
+
+namespace isl {
+
+namespace {
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& word : words) out += (out.empty() ? "" : ", ") + word;
+  return out;
+}
+
+std::string number_text(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+template <class T>
+void check_value(const T& value, const ConfigField& field, const std::string& subject) {
+  const std::string where = subject + ": '" + field.name + "'";
+  if constexpr (std::is_same_v<T, std::string>) {
+    if (!field.choices.empty() &&
+        std::find(field.choices.begin(), field.choices.end(), value) == field.choices.end())
+      throw InputError(where, "'" + value + "' is not allowed; allowed: " + join(field.choices));
+  } else if constexpr (std::is_same_v<T, std::vector<int64_t>>) {
+    for (auto element : value) check_value(element, field, subject);
+  } else if constexpr (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) {
+    const double number = double(value);
+    if (!(number >= field.minimum && number <= field.maximum))
+      throw InputError(where, number_text(number) + " is out of range; allowed: " +
+                                  number_text(field.minimum) + " to " + number_text(field.maximum));
+  }
+}
+
+const char* type_name(const std::string&) { return "a string"; }
+const char* type_name(bool) { return "true or false"; }
+const char* type_name(double) { return "a number"; }
+const char* type_name(const std::vector<int64_t>&) { return "a list of whole numbers"; }
+template <class T>
+const char* type_name(const T&) { return "a whole number"; }
+
+template <class T>
+bool json_has_type(const nlohmann::json& value) {
+  if constexpr (std::is_same_v<T, std::string>) return value.is_string();
+  else if constexpr (std::is_same_v<T, bool>) return value.is_boolean();
+  else if constexpr (std::is_same_v<T, double>) return value.is_number();
+  else if constexpr (std::is_same_v<T, std::vector<int64_t>>) {
+    return value.is_array() && std::all_of(value.begin(), value.end(),
+                                           [](const auto& e) { return e.is_number_integer(); });
+  } else if constexpr (std::is_unsigned_v<T>) return value.is_number_unsigned();
+  else return value.is_number_integer();
+}
+
+}  // namespace
+
+void validate(const Config& config, const std::string& subject) {
+  for_each_field(config, [&](const auto& value, const ConfigField& field) { check_value(value, field, subject); });
+  if (config.precision_set_sizes.empty())
+    throw InputError(subject + ": 'precision_set_sizes'", "needs at least one size");
+}
+
+std::string to_json_text(const Config& config) {
+  nlohmann::ordered_json document;
+  for_each_field(config, [&](const auto& value, const ConfigField& field) { document[field.name] = value; });
+  return document.dump(2) + "\n";
+}
+
+Config config_from_json_text(const std::string& text, const std::string& subject, Config base) {
+  nlohmann::json document;
+  try {
+    document = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& error) {
+    throw InputError(subject, std::string("is not valid JSON (") + error.what() + ")");
+  }
+  if (!document.is_object()) throw InputError(subject, "must hold a JSON object of settings");
+  std::set<std::string> known;
+  for_each_field(base, [&](auto& value, const ConfigField& field) {
+    known.insert(field.name);
+    auto found = document.find(field.name);
+    if (found == document.end()) return;
+    using T = std::decay_t<decltype(value)>;
+    if (!json_has_type<T>(*found))
+      throw InputError(subject + ": '" + field.name + "'",
+                       std::string("must be ") + type_name(value) + ", not " + found->dump());
+    value = found->template get<T>();
+  });
+  for (const auto& [key, unused] : document.items())
+    if (!known.count(key)) throw InputError(subject + ": '" + key + "'", "is not a known setting");
+  validate(base, subject);
+  return base;
+}
+
+}  // namespace isl

@@ -1,0 +1,201 @@
+#include "core/run/run_files.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/input_error.h"
+
+namespace fs = std::filesystem;
+
+namespace isl {
+
+namespace run_files {
+std::string config_path(const std::string& run) { return (fs::path(run) / "config.json").string(); }
+std::string metrics_path(const std::string& run) { return (fs::path(run) / "metrics.jsonl").string(); }
+std::string checkpoint_directory(const std::string& run) { return (fs::path(run) / "checkpoints").string(); }
+std::string latest_checkpoint_path(const std::string& run) {
+  return (fs::path(checkpoint_directory(run)) / "latest.pt").string();
+}
+std::string snapshot_directory(const std::string& run) { return (fs::path(run) / "snapshots").string(); }
+std::string snapshot_path(const std::string& run, int sequence) {
+  char name[32];
+  std::snprintf(name, sizeof name, "%06d.snap", sequence);
+  return (fs::path(snapshot_directory(run)) / name).string();
+}
+}  // namespace run_files
+
+void write_file_atomically(const std::string& path, const std::string& bytes) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) throw InputError(path, std::string("cannot be written (") + std::strerror(errno) + ")");
+    out.write(bytes.data(), std::streamsize(bytes.size()));
+    out.flush();
+    if (!out) {
+      out.close();
+      std::remove(temporary.c_str());
+      throw InputError(path, "could not be written completely (is the disk full?)");
+    }
+  }
+  std::error_code error;
+  fs::rename(temporary, path, error);
+  if (error) throw InputError(path, "cannot replace the file (" + error.message() + ")");
+}
+
+std::string read_whole_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, fs::exists(path) ? "cannot be read" : "does not exist");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+Config read_config_file(const std::string& path) { return config_from_json_text(read_whole_file(path), path); }
+
+std::vector<MetricsRecord> read_metrics_file(const std::string& path) {
+  std::vector<MetricsRecord> records;
+  std::istringstream lines(read_whole_file(path));
+  std::string line;
+  int number = 0;
+  while (std::getline(lines, line)) {
+    ++number;
+    if (line.empty()) continue;
+    records.push_back(MetricsRecord::from_json(line, path + ", line " + std::to_string(number)));
+  }
+  return records;
+}
+
+namespace {
+
+constexpr char kMagic[] = "ISLSNAP1";
+constexpr size_t kMagicSize = 8;
+
+template <class T>
+void append_array(std::string& out, const std::vector<T>& values) {
+  out.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+}
+
+class Reader {
+ public:
+  Reader(const std::string& bytes, const std::string& subject) : bytes_(bytes), subject_(subject) {}
+  template <class T>
+  std::vector<T> array(uint64_t count, const char* what) {
+    if (count > (bytes_.size() - position_) / sizeof(T))
+      throw InputError(subject_, std::string("is truncated (") + what + " incomplete)");
+    std::vector<T> values(count);
+    std::memcpy(values.data(), bytes_.data() + position_, count * sizeof(T));
+    position_ += count * sizeof(T);
+    return values;
+  }
+  std::string text(uint64_t count, const char* what) {
+    auto chars = array<char>(count, what);
+    return std::string(chars.begin(), chars.end());
+  }
+  bool at_end() const { return position_ == bytes_.size(); }
+
+ private:
+  const std::string& bytes_;
+  const std::string& subject_;
+  size_t position_ = 0;
+};
+
+void check_rows(const SetRows& rows, int64_t images, const std::string& subject, const char* what) {
+  bool ok = rows.offsets.size() == size_t(images) + 1 && rows.offsets.front() == 0 &&
+            rows.offsets.back() == int64_t(rows.members.size()) && rows.rounds.size() == rows.members.size();
+  for (size_t i = 1; ok && i < rows.offsets.size(); ++i) ok = rows.offsets[i] >= rows.offsets[i - 1];
+  for (size_t k = 0; ok && k < rows.members.size(); ++k) ok = rows.members[k] >= 0 && rows.members[k] < images;
+  if (!ok) throw InputError(subject, std::string("has inconsistent ") + what);
+}
+
+}  // namespace
+
+std::string encode_snapshot(const Snapshot& s) {
+  nlohmann::json header = {
+      {"round", s.round},           {"stage", to_string(s.stage)},
+      {"epoch", s.epoch},           {"global_epoch", s.global_epoch},
+      {"images", s.images},         {"num_classes", s.num_classes},
+      {"positives", s.positives.members.size()}, {"euclidean", s.euclidean.members.size()},
+      {"proxies", s.proxy_anchors.size()},       {"metrics", s.metrics}};
+  const std::string header_text = header.dump();
+  std::string out(kMagic, kMagicSize);
+  const uint64_t header_size = header_text.size();
+  out.append(reinterpret_cast<const char*>(&header_size), sizeof header_size);
+  out += header_text;
+  append_array(out, s.points);
+  append_array(out, s.labels);
+  for (const SetRows* rows : {&s.positives, &s.euclidean}) {
+    append_array(out, rows->offsets);
+    append_array(out, rows->members);
+    append_array(out, rows->rounds);
+  }
+  append_array(out, s.proxy_anchors);
+  append_array(out, s.proxy_points);
+  append_array(out, s.proxy_confidence);
+  return out;
+}
+
+Snapshot decode_snapshot(const std::string& bytes, const std::string& subject) {
+  if (bytes.size() < kMagicSize + 8 || bytes.compare(0, kMagicSize, kMagic) != 0)
+    throw InputError(subject, "is not an ISL Studio snapshot (wrong or missing header)");
+  Reader reader(bytes, subject);
+  reader.array<char>(kMagicSize, "magic");
+  const uint64_t header_size = reader.array<uint64_t>(1, "header size")[0];
+  nlohmann::json header;
+  try {
+    header = nlohmann::json::parse(reader.text(header_size, "header"));
+    Snapshot s;
+    s.round = header.at("round").get<int>();
+    s.stage = stage_from_string(header.at("stage").get<std::string>());
+    s.epoch = header.at("epoch").get<int>();
+    s.global_epoch = header.at("global_epoch").get<int>();
+    s.images = header.at("images").get<int64_t>();
+    s.num_classes = header.at("num_classes").get<int>();
+    s.metrics = header.at("metrics").get<std::map<std::string, double>>();
+    if (s.images < 0 || s.num_classes < 0) throw InputError(subject, "has negative counts");
+    const uint64_t n = uint64_t(s.images);
+    s.points = reader.array<float>(3 * n, "points");
+    s.labels = reader.array<int>(n, "labels");
+    for (auto [rows, key] : {std::pair{&s.positives, "positives"}, std::pair{&s.euclidean, "euclidean"}}) {
+      const uint64_t members = header.at(key).get<uint64_t>();
+      rows->offsets = reader.array<int64_t>(n + 1, key);
+      rows->members = reader.array<int64_t>(members, key);
+      rows->rounds = reader.array<int16_t>(members, key);
+      check_rows(*rows, s.images, subject, key);
+    }
+    const uint64_t proxies = header.at("proxies").get<uint64_t>();
+    s.proxy_anchors = reader.array<int64_t>(proxies, "proxy anchors");
+    s.proxy_points = reader.array<float>(3 * proxies, "proxy points");
+    s.proxy_confidence = reader.array<float>(proxies, "proxy confidences");
+    for (auto anchor : s.proxy_anchors)
+      if (anchor < 0 || anchor >= s.images) throw InputError(subject, "has a proxy for an image that does not exist");
+    for (int label : s.labels)
+      if (label < 0 || label >= std::max(s.num_classes, 1)) throw InputError(subject, "has a label out of range");
+    if (!reader.at_end()) throw InputError(subject, "has unexpected bytes after the data");
+    return s;
+  } catch (const nlohmann::json::exception& error) {
+    throw InputError(subject, std::string("has a malformed header (") + error.what() + ")");
+  }
+}
+
+void write_snapshot_file(const std::string& path, const Snapshot& snapshot) {
+  write_file_atomically(path, encode_snapshot(snapshot));
+}
+
+Snapshot read_snapshot_file(const std::string& path) { return decode_snapshot(read_whole_file(path), path); }
+
+std::vector<std::string> list_snapshot_files(const std::string& run_directory) {
+  std::vector<std::string> files;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(run_files::snapshot_directory(run_directory), error))
+    if (entry.is_regular_file() && entry.path().extension() == ".snap") files.push_back(entry.path().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace isl

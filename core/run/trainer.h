@@ -1,0 +1,47 @@
+#pragma once
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "core/run/config.h"
+#include "core/run/training_events.h"
+
+namespace isl {
+
+// Runs ISL (or a baseline) round by round and writes the run directory. run() blocks the
+// calling thread until the run finishes or is stopped; pause(), resume() and stop() may be
+// called from any other thread and take effect within one iteration.
+class Trainer {
+ public:
+  // Starts a new run in `run_directory` (created; must not hold another run).
+  Trainer(Config config, std::string run_directory);
+  // Continues the run stored in `run_directory` from its last checkpoint.
+  static std::unique_ptr<Trainer> resume(const std::string& run_directory);
+  ~Trainer();
+
+  const Config& config() const;
+  const std::string& run_directory() const;
+
+  // Observers must outlive run(). Add them before run().
+  void add_observer(TrainingObserver* observer);
+
+  // Trains to the end, or until stop(); throws InputError for bad data or files and
+  // std::runtime_error for failures of the computation.
+  void run();
+
+  void pause();
+  void resume();
+  void stop();  // finish the current iteration, write a checkpoint, return from run()
+  // Runs a linear probe on conv5 features at the next iteration boundary and reports it
+  // as a metrics record ("linear_top1").
+  void request_linear_probe();
+
+  RunState state() const;
+
+ private:
+  struct Impl;
+  explicit Trainer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace isl
