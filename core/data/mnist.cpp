@@ -33,13 +33,13 @@ std::vector<uint32_t> read_header(std::span<const uint8_t> bytes, const std::str
   if (bytes.empty()) throw InputError(name, "file is empty");
   const size_t dims = magic & 0xff;
   const size_t header = 4 + 4 * dims;
+  if (bytes.size() >= 4 && big_endian_u32(bytes, 0) != magic) {
+    throw InputError(name, "wrong magic number " + hex(big_endian_u32(bytes, 0)) + ", expected " + hex(magic) +
+                               " (IDX " + what + ")");
+  }
   if (bytes.size() < header) {
     throw InputError(name, "truncated: the IDX header needs " + std::to_string(header) + " bytes, the file has " +
                                std::to_string(bytes.size()));
-  }
-  const uint32_t found = big_endian_u32(bytes, 0);
-  if (found != magic) {
-    throw InputError(name, "wrong magic number " + hex(found) + ", expected " + hex(magic) + " (IDX " + what + ")");
   }
   std::vector<uint32_t> result;
   for (size_t d = 0; d < dims; ++d) result.push_back(big_endian_u32(bytes, 4 + 4 * d));
