@@ -69,11 +69,11 @@ TrainTestSplit open_image_folders(const std::string& root, int input_size) {
   const fs::path dir(root);
   const std::string train = (dir / "train").string();
   const std::vector<std::string> classes = class_folders(train);
+  auto train_set = std::make_shared<FolderDataset>(train, classes, input_size);
   fs::path test = dir / "val";
   if (!fs::is_directory(test)) test = dir / "test";
   if (!fs::is_directory(test)) throw InputError((dir / "val").string(), "folder not found (nor " + test.string() + ")");
-  return {std::make_shared<FolderDataset>(train, classes, input_size),
-          std::make_shared<FolderDataset>(test.string(), classes, input_size)};
+  return {std::move(train_set), std::make_shared<FolderDataset>(test.string(), classes, input_size)};
 }
 
 }  // namespace isl::data
