@@ -6,6 +6,7 @@
 #include "core/data/augment.h"
 #include "core/data/image_dataset.h"
 #include "core/data/loader.h"
+#include "core/data/resize.h"
 #include "core/input_error.h"
 #include "data_test_files.h"
 #include "test_registry.h"
@@ -107,6 +108,20 @@ class TestAugment : public QObject {
     for (float v : out) QVERIFY(std::abs(v - 0.2f) < 1e-6f);
   }
 
+  void resize_matches_torchvision_bilinear() {
+    // Upscaling 2 -> 4 is half-pixel-centre bilinear: 0, 25, 75, 100.
+    const uint8_t two[2] = {0, 100};
+    uint8_t four[4];
+    resize_bilinear(two, 1, 2, 2, 1, four, 1, 4);
+    QCOMPARE(std::vector<int>(four, four + 4), (std::vector<int>{0, 25, 75, 100}));
+    // Downscaling 4 -> 2 widens the triangle to 2 pixels: output 0 has centre 1.0 and weights
+    // 0.75, 0.75, 0.25 on inputs 0..2, so (0.75 * 100 + 0.25 * 200) / 1.75 = 71.4 -> 71.
+    const uint8_t wide[4] = {0, 100, 200, 255};
+    uint8_t narrow[2];
+    resize_bilinear(wide, 1, 4, 4, 1, narrow, 1, 2);
+    QCOMPARE(int(narrow[0]), 71);
+  }
+
   void full_crop_reproduces_the_image() {
     AugmentOptions o = plain_options();
     o.min_scale = o.max_scale = 1;
@@ -170,6 +185,19 @@ class TestAugment : public QObject {
     const AugmentOptions o;
     QCOMPARE(augmented(image, 16, 16, o, 42), augmented(image, 16, 16, o, 42));
     QVERIFY(augmented(image, 16, 16, o, 42) != augmented(image, 16, 16, o, 43));
+  }
+};
+
+class TestDatasetKind : public QObject {
+  Q_OBJECT
+ private slots:
+  void names_round_trip() {
+    for (DatasetKind kind : {DatasetKind::Mnist, DatasetKind::Cifar10, DatasetKind::Cifar100, DatasetKind::Svhn,
+                             DatasetKind::Folder}) {
+      QCOMPARE(dataset_kind_from_string(to_string(kind)), kind);
+    }
+    QCOMPARE(to_string(DatasetKind::Cifar100), std::string("cifar100"));
+    isl::test::expect_input_error([] { dataset_kind_from_string("imagenet"); }, "imagenet", "unknown");
   }
 };
 
@@ -277,6 +305,7 @@ class TestPrefetchLoader : public QObject {
 };
 
 ISL_REGISTER_TEST(TestAugment);
+ISL_REGISTER_TEST(TestDatasetKind);
 ISL_REGISTER_TEST(TestPrefetchLoader);
 
 #include "test_augment_loader.moc"
