@@ -5,17 +5,18 @@
 
 namespace isl::eval {
 
-torch::Tensor euclidean_neighbours(const torch::Tensor& memory, const torch::Tensor& counts,
-                                   int64_t chunk) {
+torch::Tensor euclidean_neighbours(const torch::Tensor& memory, const torch::Tensor& anchors,
+                                   const torch::Tensor& counts, int64_t chunk) {
   torch::NoGradGuard no_grad;
   const int64_t n = memory.size(0);
-  const int64_t width = n == 0 ? 0 : std::min(counts.max().item<int64_t>(), n - 1);
-  auto table = torch::full({n, width}, -1, counts.options().dtype(torch::kInt64));
-  if (width == 0) return table;
-  for (int64_t start = 0; start < n; start += chunk) {
-    const int64_t rows = std::min(chunk, n - start);
-    auto similarity = torch::matmul(memory.narrow(0, start, rows), memory.t());
-    auto self = torch::arange(start, start + rows, table.options()).unsqueeze(1);
+  const int64_t a = anchors.size(0);
+  const int64_t width = a == 0 ? 0 : std::min(counts.max().item<int64_t>(), n - 1);
+  auto table = torch::full({a, width}, -1, anchors.options().dtype(torch::kInt64));
+  if (width <= 0) return table;
+  for (int64_t start = 0; start < a; start += chunk) {
+    const int64_t rows = std::min(chunk, a - start);
+    auto self = anchors.narrow(0, start, rows).unsqueeze(1);
+    auto similarity = torch::matmul(memory.index_select(0, self.squeeze(1)), memory.t());
     similarity.scatter_(1, self, -std::numeric_limits<double>::infinity());
     auto nearest = std::get<1>(similarity.topk(width, 1));
     auto used = torch::arange(width, table.options()).unsqueeze(0) < counts.narrow(0, start, rows).unsqueeze(1);
@@ -26,9 +27,8 @@ torch::Tensor euclidean_neighbours(const torch::Tensor& memory, const torch::Ten
 
 namespace {
 // Mean over rows with at least one counted entry of (same-label entries / counted entries).
-std::optional<double> mean_precision(const torch::Tensor& members, const torch::Tensor& counted,
-                                     const torch::Tensor& labels) {
-  auto anchors = torch::arange(members.size(0), members.options());
+std::optional<double> mean_precision(const torch::Tensor& anchors, const torch::Tensor& members,
+                                     const torch::Tensor& counted, const torch::Tensor& labels) {
   auto same = labels.index_select(0, members.clamp_min(0).flatten()).view_as(members) ==
               labels.index_select(0, anchors).unsqueeze(1);
   auto totals = counted.sum(1);
@@ -41,24 +41,24 @@ std::optional<double> mean_precision(const torch::Tensor& members, const torch::
       .item<double>();
 }
 
-torch::Tensor others_mask(const torch::Tensor& positives) {
-  auto anchors = torch::arange(positives.size(0), positives.options()).unsqueeze(1);
-  return (positives >= 0) & (positives != anchors);
+torch::Tensor others_mask(const torch::Tensor& anchors, const torch::Tensor& positives) {
+  return (positives >= 0) & (positives != anchors.unsqueeze(1));
 }
 }  // namespace
 
-std::optional<double> set_precision(const torch::Tensor& positives, const torch::Tensor& labels) {
+std::optional<double> set_precision(const torch::Tensor& anchors, const torch::Tensor& positives,
+                                    const torch::Tensor& labels) {
   torch::NoGradGuard no_grad;
-  return mean_precision(positives, others_mask(positives), labels);
+  return mean_precision(anchors, positives, others_mask(anchors, positives), labels);
 }
 
-std::optional<double> set_precision_at(const torch::Tensor& positives, const torch::Tensor& labels,
-                                       int64_t size) {
+std::optional<double> set_precision_at(const torch::Tensor& anchors, const torch::Tensor& positives,
+                                       const torch::Tensor& labels, int64_t size) {
   torch::NoGradGuard no_grad;
-  auto counted = others_mask(positives);
+  auto counted = others_mask(anchors, positives);
   auto rank = counted.cumsum(1);  // 1-based position among the anchor's positives
   auto eligible = (counted.sum(1) >= size).unsqueeze(1);
-  return mean_precision(positives, counted & (rank <= size) & eligible, labels);
+  return mean_precision(anchors, positives, counted & (rank <= size) & eligible, labels);
 }
 
 }  // namespace isl::eval

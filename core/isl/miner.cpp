@@ -36,6 +36,7 @@ MiningBatch mine_region(const torch::Tensor& proxies, const torch::Tensor& confi
   MiningBatch result;
   result.proxies = proxies;
   result.confidence = confidence;
+  result.nearest = top_similarity.select(1, 0);
   result.anchors = indices.unsqueeze(1).expand_as(top_index).masked_select(accepted);
   result.others = top_index.masked_select(accepted);
   return result;

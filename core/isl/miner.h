@@ -20,6 +20,7 @@ struct MinerOptions {
 struct MiningBatch {
   torch::Tensor proxies;     // [B, D] the most confident proxy p* of each anchor
   torch::Tensor confidence;  // [B] its confidence c
+  torch::Tensor nearest;     // [B] cosine similarity of p* to its nearest memory entry
   torch::Tensor anchors;     // [P] pair ends: anchors[k] gained others[k]
   torch::Tensor others;      // [P]
 };

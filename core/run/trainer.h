@@ -35,6 +35,8 @@ class Trainer {
   // Runs a linear probe on conv5 features at the next iteration boundary and reports it
   // as a metrics record ("linear_top1").
   void request_linear_probe();
+  // The same, at once, on the calling thread; only while run() is not running.
+  double run_linear_probe();
 
   RunState state() const;
 

@@ -65,8 +65,8 @@ struct Snapshot {
   int num_classes = 0;
   std::vector<float> points;  // images x 3, the memory bank's first three principal components
   std::vector<int> labels;
-  SetRows positives;
-  SetRows euclidean;  // the same number of nearest memory entries per image, for comparison
+  SetRows positives;  // row i starts with i itself, then its positives in the order mined
+  SetRows euclidean;  // |P_i| - 1 nearest memory entries of each image (not i), nearest first
   std::vector<int64_t> proxy_anchors;    // tracked anchors
   std::vector<float> proxy_points;       // anchors x 3, their latest proxy in the same projection
   std::vector<float> proxy_confidence;   // anchors

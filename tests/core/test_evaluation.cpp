@@ -55,18 +55,23 @@ class TestEvaluation : public QObject {
     // Anchor 1 (label 0): positive 0 -> 1. Anchor 2 (label 1): positive 0 -> 0. Anchor 3: none.
     auto positives = ids({0, 1, 2, 1, 0, -1, 2, 0, -1, 3, -1, -1}).view({4, 3});
     auto labels = ids({0, 0, 1, 1});
-    QVERIFY(std::abs(*set_precision(positives, labels) - (0.5 + 1.0 + 0.0) / 3) < 1e-12);
+    auto all = ids({0, 1, 2, 3});
+    QVERIFY(std::abs(*set_precision(all, positives, labels) - (0.5 + 1.0 + 0.0) / 3) < 1e-12);
     // At size 2 only anchor 0 has two positives: 1/2. At size 1 each anchor's first: 1, 1, 0.
-    QCOMPARE(*set_precision_at(positives, labels, 2), 0.5);
-    QVERIFY(std::abs(*set_precision_at(positives, labels, 1) - 2.0 / 3) < 1e-12);
-    QVERIFY(!set_precision_at(positives, labels, 3).has_value());
-    QVERIFY(!set_precision(ids({0, 1}).view({2, 1}), labels.narrow(0, 0, 2)).has_value());
+    QCOMPARE(*set_precision_at(all, positives, labels, 2), 0.5);
+    QVERIFY(std::abs(*set_precision_at(all, positives, labels, 1) - 2.0 / 3) < 1e-12);
+    QVERIFY(!set_precision_at(all, positives, labels, 3).has_value());
+    QVERIFY(!set_precision(ids({0, 1}), ids({0, 1}).view({2, 1}), labels).has_value());
+    // A subset of anchors: rows 1 and 2 only -> (1 + 0) / 2.
+    QCOMPARE(*set_precision(ids({1, 2}), positives.narrow(0, 1, 2), labels), 0.5);
   }
   void euclidean_neighbours_have_requested_sizes() {
     auto memory = unit_angles({0, 10, 30, 180});
-    auto table = euclidean_neighbours(memory, ids({2, 1, 0, 1}));
+    auto table = euclidean_neighbours(memory, ids({0, 1, 2, 3}), ids({2, 1, 0, 1}));
     QCOMPARE(table.sizes().vec(), std::vector<int64_t>({4, 2}));
     QVERIFY(torch::equal(table, ids({1, 2, 0, -1, -1, -1, 2, -1}).view({4, 2})));
+    // Only some anchors: image 3 (180 deg) nearest first: 30 deg, then 10 deg.
+    QVERIFY(torch::equal(euclidean_neighbours(memory, ids({3}), ids({2})), ids({2, 1}).view({1, 2})));
   }
   void linear_probe_learns_a_linearly_separable_task() {
     torch::manual_seed(0);

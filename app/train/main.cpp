@@ -1,0 +1,141 @@
+// isl-train: trains ISL (or a baseline) without a window and writes the run directory that
+// the desktop application opens. Every setting is a flag (see --help) or comes from --config.
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+#include <thread>
+
+#include "core/input_error.h"
+#include "core/run/run_files.h"
+#include "core/run/trainer.h"
+#include "progress_bar.h"
+
+namespace {
+
+using isl::Config;
+using isl::ConfigField;
+
+std::string flag_name(const char* field) {
+  std::string name = std::string("--") + field;
+  std::replace(name.begin(), name.end(), '_', '-');
+  return name;
+}
+
+// Binds one flag per setting to `flags`; returns the options in field order.
+std::vector<CLI::Option*> add_setting_flags(CLI::App& app, Config& flags) {
+  std::vector<CLI::Option*> options;
+  isl::for_each_field(flags, [&](auto& value, const ConfigField& field) {
+    using T = std::decay_t<decltype(value)>;
+    std::string names = flag_name(field.name);
+    if (std::string(field.name) == "data_path") names = "--data," + names;
+    CLI::Option* option;
+    if constexpr (std::is_same_v<T, bool>) {
+      option = app.add_flag(names + "{true}", value, field.help);
+    } else {
+      option = app.add_option(names, value, field.help);
+      if constexpr (std::is_same_v<T, std::string>) {
+        if (!field.choices.empty()) option->check(CLI::IsMember(field.choices));
+      } else {
+        option->check(CLI::Range(field.minimum, field.maximum));
+      }
+      option->capture_default_str();
+    }
+    option->group("Settings");
+    options.push_back(option);
+  });
+  return options;
+}
+
+// Settings given on the command line override the config file, which overrides the defaults.
+Config merge_settings(Config base, Config& flags, const std::vector<CLI::Option*>& options) {
+  std::vector<void*> given;
+  size_t index = 0;
+  isl::for_each_field(flags, [&](auto& value, const ConfigField&) {
+    given.push_back(options[index++]->count() > 0 ? static_cast<void*>(&value) : nullptr);
+  });
+  index = 0;
+  isl::for_each_field(base, [&](auto& value, const ConfigField&) {
+    if (void* from = given[index++]) value = *static_cast<std::decay_t<decltype(value)>*>(from);
+  });
+  return base;
+}
+
+// Ctrl-C or SIGTERM asks the trainer to stop cleanly (it writes a checkpoint first); the
+// signals are taken by a thread of their own, since stop() may not be called in a handler.
+void stop_on_signals(isl::Trainer& trainer, sigset_t signals) {
+  std::thread([&trainer, signals] {
+    int received = 0;
+    while (sigwait(&signals, &received) == 0) {
+      std::fprintf(stderr, "\nStopping after this iteration (a checkpoint will be written)...\n");
+      trainer.stop();
+    }
+  }).detach();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Train Instance Similarity Learning (or a baseline) and write a run directory.\n"
+               "Without arguments: ISL with AlexNet on the built-in MNIST digits, into ./runs/<time>."};
+  app.set_help_flag("-h,--help", "Print this help and exit");
+  Config flags;
+  std::string config_file, out, resume;
+  app.add_option("--config", config_file, "JSON file of settings (keys as in config.json); flags override it")
+      ->check(CLI::ExistingFile);
+  app.add_option("--out", out, "Run directory to create (default: runs/<date-time>)");
+  app.add_option("--resume", resume, "Continue the run in this directory from its last checkpoint")
+      ->check(CLI::ExistingDirectory);
+  bool linear_probe = false;
+  app.add_flag("--linear-probe", linear_probe, "Also train a linear classifier on conv5 features at the end");
+  auto setting_options = add_setting_flags(app, flags);
+  CLI11_PARSE(app, argc, argv);
+  if (!resume.empty()) {
+    for (auto* option : setting_options)
+      if (option->count() > 0 || !config_file.empty() || !out.empty()) {
+        std::fprintf(stderr, "error: --resume takes no settings, --config or --out: the run's config.json holds them\n");
+        return 2;
+      }
+  }
+
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  isl::cli::ProgressPrinter printer(stderr);
+  try {
+    std::unique_ptr<isl::Trainer> trainer;
+    if (!resume.empty()) {
+      trainer = isl::Trainer::resume(resume);
+    } else {
+      Config base = config_file.empty() ? Config{}
+                                        : isl::config_from_json_text(isl::read_whole_file(config_file), config_file);
+      Config config = merge_settings(base, flags, setting_options);
+      isl::validate(config, "command line");
+      if (out.empty()) {
+        char stamp[32];
+        std::time_t now = std::time(nullptr);
+        std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+        out = std::string("runs/") + stamp;
+      }
+      trainer = std::make_unique<isl::Trainer>(config, out);
+    }
+    trainer->add_observer(&printer);
+    stop_on_signals(*trainer, signals);
+    trainer->run();
+    const bool finished = trainer->state() == isl::RunState::Finished;
+    if (finished && linear_probe) trainer->run_linear_probe();
+    printer.print_summary(trainer->run_directory());
+    if (!finished) std::fprintf(stderr, "Resume with: isl-train --resume %s\n", trainer->run_directory().c_str());
+    return finished ? 0 : 3;
+  } catch (const isl::InputError& error) {
+    std::fprintf(stderr, "error: %s\n", error.what());
+    return 2;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "error: training failed: %s\n", error.what());
+    return 1;
+  }
+}

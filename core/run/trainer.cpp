@@ -1,0 +1,241 @@
+#include "core/run/trainer.h"
+
+#include <filesystem>
+
+#include "core/data/subset_dataset.h"
+#include "core/eval/knn.h"
+#include "core/input_error.h"
+#include "core/run/compute_device.h"
+#include "core/run/run_files.h"
+#include "core/run/trainer_engine.h"
+
+namespace fs = std::filesystem;
+
+namespace isl {
+
+namespace {
+std::string resolved_data_path(const Config& config) {
+  return config.data_path.empty() ? std::string(ISL_BUILT_IN_DATA) : config.data_path;
+}
+
+void make_directory(const std::string& path) {
+  std::error_code error;
+  fs::create_directories(path, error);
+  if (error) throw InputError(path, "cannot be created (" + error.message() + ")");
+}
+}  // namespace
+
+Trainer::Impl::Impl(Config config_, std::string run_directory_)
+    : config(std::move(config_)),
+      run_directory(std::move(run_directory_)),
+      metrics(run_files::metrics_path(run_directory)) {
+  validate(config, "settings");
+  device = choose_device(config.device);
+  bf16 = use_bf16(config.precision, device);
+  snapshots = std::make_unique<SnapshotBuilder>(
+      [this](const SnapshotPtr& snapshot) {
+        for (auto* observer : observers) observer->on_snapshot(snapshot);
+      },
+      [this](const std::string& message) { log(LogLevel::Warning, message); });
+}
+
+void Trainer::Impl::open_data() {
+  const auto kind = data::dataset_kind_from_string(config.data_kind);
+  const int side = models::input_size({models::arch_from_string(config.arch), config.imagenet_stem, config.feature_dim});
+  auto split = data::open_dataset(kind, resolved_data_path(config), side);
+  train_images = data::first_images(split.train, config.max_train_images);
+  test_images = data::first_images(split.test, config.max_test_images);
+  if (train_images->size() < 2) throw InputError(train_images->source(), "holds fewer than two training images");
+  augment_options = data::augment_options_for(kind);
+
+  auto labels_of = [&](const data::ImageDataset& images) {
+    std::vector<int64_t> labels(size_t(images.size()));
+    for (int64_t i = 0; i < images.size(); ++i) labels[size_t(i)] = images.label(i);
+    return torch::tensor(labels, torch::kInt64).to(device);
+  };
+  train_labels = labels_of(*train_images);
+  test_labels = labels_of(*test_images);
+
+  data::LoaderOptions options;
+  options.batch_size = std::min(config.batch, train_images->size());
+  options.shuffle = true;
+  options.augment = true;
+  // A last batch of one image would break batch normalisation; the epoch's order changes,
+  // so every image is still seen.
+  options.drop_last = train_images->size() % options.batch_size == 1;
+  options.workers = config.loader_workers;
+  options.augment_options = augment_options;
+  options.out_size = side;
+  train_loader = std::make_unique<data::PrefetchLoader>(train_images, options);
+}
+
+void Trainer::Impl::build_model() {
+  torch::manual_seed(config.seed);
+  backbone = models::make_backbone({models::arch_from_string(config.arch), config.imagenet_stem, config.feature_dim});
+  backbone->to(device);
+  position.learning_rate = config.learning_rate;
+  optimizer = std::make_unique<torch::optim::SGD>(
+      backbone->parameters(), torch::optim::SGDOptions(config.learning_rate)
+                                  .momentum(config.sgd_momentum)
+                                  .weight_decay(config.weight_decay));
+  const int64_t n = train_images->size();
+  // A seed of its own: a generator seeded like the network's initialisation would draw the same stream.
+  memory = std::make_unique<MemoryBank>(n, config.feature_dim, config.seed ^ 0x6d656d6f7279ull);
+  memory->assign(memory->features().to(device));
+  mined_sets = std::make_unique<PositiveSets>(n, device);
+  if (config.method == "euclidean") euclidean_sets = std::make_unique<PositiveSets>(n, device);
+  gan = std::make_unique<ProxyGan>(config.feature_dim, GanOptions{config.gan_learning_rate, config.gan_hardness});
+  gan->to(device);
+  last_proxies = torch::zeros({n, config.feature_dim}, torch::TensorOptions().device(device));
+  last_confidence = torch::full({n}, -1.0, torch::TensorOptions().device(device));
+  auto generator = torch::make_generator<at::CPUGeneratorImpl>(config.seed + 17);
+  tracked_anchors = std::get<0>(torch::randperm(n, generator, torch::kInt64)
+                                    .narrow(0, 0, std::min<int64_t>(config.tracked_anchors, n))
+                                    .sort())
+                        .to(device);
+}
+
+Trainer::Trainer(Config config, std::string run_directory)
+    : impl_(std::make_unique<Impl>(std::move(config), std::move(run_directory))) {
+  const auto& dir = impl_->run_directory;
+  if (fs::exists(run_files::config_path(dir)))
+    throw InputError(dir, "already holds a run; resume it, or choose another directory");
+  impl_->open_data();
+  impl_->build_model();
+  make_directory(dir);
+  make_directory(run_files::checkpoint_directory(dir));
+  make_directory(run_files::snapshot_directory(dir));
+  write_file_atomically(run_files::config_path(dir), to_json_text(impl_->config));
+  write_file_atomically(run_files::metrics_path(dir), "");
+}
+
+Trainer::Trainer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+std::unique_ptr<Trainer> Trainer::resume(const std::string& run_directory) {
+  auto config = read_config_file(run_files::config_path(run_directory));
+  auto impl = std::make_unique<Impl>(std::move(config), run_directory);
+  impl->open_data();
+  impl->build_model();
+  impl->load_checkpoint(run_files::latest_checkpoint_path(run_directory));
+  impl->metrics.restore(impl->position.metrics_lines);
+  // Snapshots written after the checkpoint belong to work that is about to be redone.
+  for (const auto& file : list_snapshot_files(run_directory))
+    if (file >= run_files::snapshot_path(run_directory, impl->position.snapshot_sequence)) fs::remove(file);
+  return std::unique_ptr<Trainer>(new Trainer(std::move(impl)));
+}
+
+Trainer::~Trainer() = default;
+
+const Config& Trainer::config() const { return impl_->config; }
+const std::string& Trainer::run_directory() const { return impl_->run_directory; }
+void Trainer::add_observer(TrainingObserver* observer) { impl_->observers.push_back(observer); }
+void Trainer::pause() { impl_->control.pause(); }
+void Trainer::resume() { impl_->control.resume(); }
+void Trainer::stop() { impl_->control.stop(); }
+void Trainer::request_linear_probe() { impl_->control.linear_probe_requested = true; }
+double Trainer::run_linear_probe() {
+  const double accuracy = impl_->linear_probe();
+  impl_->record("probe", {{"linear_top1", accuracy}}, impl_->position);
+  return accuracy;
+}
+
+RunState Trainer::state() const { return impl_->state.load(); }
+
+void Trainer::run() {
+  try {
+    impl_->run();
+  } catch (...) {
+    impl_->snapshots->wait_idle();
+    impl_->set_state(RunState::Failed);
+    throw;
+  }
+}
+
+void Trainer::Impl::set_state(RunState next) {
+  state = next;
+  for (auto* observer : observers) observer->on_state(next);
+}
+
+void Trainer::Impl::log(LogLevel level, const std::string& message) {
+  for (auto* observer : observers) observer->on_log(level, message);
+}
+
+void Trainer::Impl::run() {
+  started = std::chrono::steady_clock::now();
+  set_state(RunState::Running);
+  log(LogLevel::Info, "Training " + config.method + " with " + config.arch + " on " +
+                          std::to_string(train_images->size()) + " images (" + train_images->source() + "), " +
+                          (device.is_cuda() ? "cuda" : "cpu") + (bf16 ? ", bf16" : ", fp32"));
+  if (position.snapshot_sequence == 0) submit_snapshot(position);
+  while (position.stage != Stage::Finished) {
+    if (!run_epoch()) {
+      set_state(RunState::Stopping);
+      save_checkpoint();
+      snapshots->wait_idle();
+      log(LogLevel::Info, "Stopped; the run can be resumed from " + run_files::latest_checkpoint_path(run_directory));
+      set_state(RunState::Idle);
+      return;
+    }
+    finish_epoch();
+  }
+  // The final evaluation uses features recomputed without augmentation.
+  auto train_features = features_of(train_images, false);
+  auto test_features = features_of(test_images, false);
+  std::map<std::string, double> final_values = {
+      {"knn_top1_final", eval::weighted_knn_top1(train_features, train_labels, test_features, test_labels,
+                                                  train_images->num_classes(), {config.knn_k, config.knn_sigma})}};
+  record("final", final_values, position);
+  save_checkpoint();
+  snapshots->wait_idle();
+  set_state(RunState::Finished);
+}
+
+int Trainer::Impl::epoch_cap() const {
+  switch (position.stage) {
+    case Stage::Backbone: return config.backbone_epochs;
+    case Stage::Gan: return config.gan_epochs;
+    case Stage::Mining: return config.mining_epochs;
+    case Stage::Finished: break;
+  }
+  return 0;
+}
+
+const PositiveSets& Trainer::Impl::training_sets() const {
+  return euclidean_sets ? *euclidean_sets : *mined_sets;
+}
+
+// Moves to the next epoch, or the next stage when this one is done. ISL rounds run backbone,
+// GAN and mining stages; the last round (and every round of the instance baseline) trains
+// the backbone only, since sets mined after it would never be used.
+void Trainer::Impl::advance_position() {
+  auto& p = position;
+  ++p.epoch;
+  p.iteration = 0;
+  bool stage_done = p.epoch >= epoch_cap();
+  if (p.stage == Stage::Gan && !stage_done)
+    stage_done = !gan_should_continue(p.gan_losses, p.round, {config.gan_min_epochs_first_round, config.gan_converged_loss});
+  if (p.stage == Stage::Mining && !stage_done)
+    stage_done = mining_target_reached(mined_sets->mined_pairs(), train_images->size(), p.round, config.mining_pairs_per_round);
+  while (stage_done && p.stage != Stage::Finished) {
+    p.epoch = 0;
+    const bool last_round = p.round + 1 >= config.rounds;
+    if (p.stage == Stage::Backbone) {
+      if (config.method == "instance" || last_round) {
+        if (last_round) p.stage = Stage::Finished;
+        else ++p.round;
+      } else {
+        p.stage = Stage::Gan;
+        p.gan_losses.clear();
+      }
+    } else if (p.stage == Stage::Gan) {
+      p.stage = Stage::Mining;
+    } else {
+      end_mining_stage();
+      p.stage = Stage::Backbone;
+      ++p.round;
+    }
+    stage_done = p.stage != Stage::Finished && epoch_cap() == 0;
+  }
+}
+
+}  // namespace isl

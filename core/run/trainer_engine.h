@@ -1,0 +1,119 @@
+#pragma once
+// The trainer's inner state, shared by the files that implement the stages. Owned and used
+// by the training thread only; other threads reach it through RunControl.
+#include <torch/torch.h>
+
+#include <chrono>
+#include <optional>
+
+#include "core/data/image_dataset.h"
+#include "core/data/loader.h"
+#include "core/isl/memory_bank.h"
+#include "core/isl/miner.h"
+#include "core/isl/positive_sets.h"
+#include "core/isl/proxy_gan.h"
+#include "core/models/backbone.h"
+#include "core/run/metrics_log.h"
+#include "core/run/run_control.h"
+#include "core/run/snapshot_builder.h"
+#include "core/run/trainer.h"
+
+namespace isl {
+
+// Where the run stands. Saved in every checkpoint; with the seed it fixes every random draw
+// still to come, so a resumed run repeats the uninterrupted one.
+struct RunPosition {
+  int round = 0;
+  Stage stage = Stage::Backbone;
+  int epoch = 0;            // epochs finished in this stage
+  int64_t iteration = 0;    // batches finished in the current epoch
+  int global_epoch = 0;     // backbone epochs finished in all rounds
+  int snapshot_sequence = 0;
+  size_t metrics_lines = 0;
+  double seconds = 0;       // training time before this process
+  std::vector<double> gan_losses;  // generator loss of each GAN epoch of this round
+  // The current epoch's running sums (kept across a mid-epoch stop).
+  std::map<std::string, double> epoch_sums;
+  int64_t epoch_images = 0;
+  // Learning-rate schedule.
+  double learning_rate = 0;
+  double best_knn = -1;
+  int evaluations_without_gain = 0;
+  std::map<std::string, double> last_evaluation;
+};
+
+struct Trainer::Impl {
+  Impl(Config config, std::string run_directory);
+
+  // Building and restoring.
+  void open_data();
+  void build_model();
+  void save_checkpoint();
+  void load_checkpoint(const std::string& path);
+
+  // The loop.
+  void run();
+  bool run_epoch();      // false when stopped before the epoch's end
+  void finish_epoch();   // metrics, evaluation, snapshot, next position, checkpoint
+  void train_backbone_batch(const data::Batch& batch);
+  void train_gan_batch(const data::Batch& batch);
+  void mine_batch(const data::Batch& batch);
+  void end_mining_stage();
+  void advance_position();
+  void follow_learning_rate_schedule(double knn_top1);
+  // Step schedule: x0.1 at 50% and 75% of each round's backbone epochs.
+  void apply_learning_rate();
+
+  // Evaluation and reporting.
+  std::map<std::string, double> evaluate();
+  double linear_probe();
+  torch::Tensor features_of(const std::shared_ptr<const data::ImageDataset>& images, bool conv5);
+  torch::Tensor backbone_features(const data::Batch& batch);
+  void refresh_tracked_proxies();
+  void submit_snapshot(const RunPosition& at);
+  void report_progress(bool force);
+  void record(const std::string& kind, std::map<std::string, double> values, const RunPosition& at);
+  void log(LogLevel level, const std::string& message);
+  void set_state(RunState state);
+
+  int epoch_cap() const;
+  const PositiveSets& training_sets() const;
+  uint64_t epoch_seed() const;
+  torch::Generator batch_generator(int64_t batch_number) const;
+  torch::Tensor to_device_indices(const std::vector<int64_t>& indices) const;
+
+  Config config;
+  std::string run_directory;
+  std::vector<TrainingObserver*> observers;
+  RunControl control;
+  std::atomic<RunState> state{RunState::Idle};
+
+  torch::Device device{torch::kCPU};
+  bool bf16 = false;
+  std::shared_ptr<const data::ImageDataset> train_images;
+  std::shared_ptr<const data::ImageDataset> test_images;
+  torch::Tensor train_labels;  // [N] int64 on device, for evaluation only
+  torch::Tensor test_labels;
+  std::unique_ptr<data::PrefetchLoader> train_loader;  // augmented
+  data::AugmentOptions augment_options;
+
+  std::shared_ptr<models::BackboneImpl> backbone;
+  std::unique_ptr<torch::optim::SGD> optimizer;
+  std::unique_ptr<MemoryBank> memory;
+  std::unique_ptr<PositiveSets> mined_sets;       // ISL's sets, symmetric
+  std::unique_ptr<PositiveSets> euclidean_sets;   // the training sets of the euclidean baseline
+  std::unique_ptr<ProxyGan> gan;
+  torch::Tensor last_proxies;      // [N, D] the latest proxy generated for each image
+  torch::Tensor last_confidence;   // [N], -1 before any
+  torch::Tensor tracked_anchors;   // [A] int64, fixed for the run
+
+  RunPosition position;
+  MetricsLog metrics;
+  std::unique_ptr<SnapshotBuilder> snapshots;
+
+  std::chrono::steady_clock::time_point started;
+  std::chrono::steady_clock::time_point last_progress;
+  double seconds_per_batch = 0;  // moving average, for the time left
+};
+
+}  // namespace isl

@@ -1,0 +1,213 @@
+// The three stages of a round, one batch at a time, and what happens at each epoch's end.
+#include "core/eval/set_precision.h"
+#include "core/isl/isl_loss.h"
+#include "core/run/compute_device.h"
+#include "core/run/run_files.h"
+#include "core/run/trainer_engine.h"
+
+namespace isl {
+
+namespace {
+// A well-mixed 64-bit hash, so nearby counters give unrelated seeds.
+uint64_t mix(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ull;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+}  // namespace
+
+uint64_t Trainer::Impl::epoch_seed() const {
+  return mix(mix(mix(mix(config.seed) + uint64_t(position.round)) + uint64_t(position.stage)) +
+             uint64_t(position.epoch));
+}
+
+torch::Generator Trainer::Impl::batch_generator(int64_t batch_number) const {
+  return torch::make_generator<at::CPUGeneratorImpl>(mix(epoch_seed() + uint64_t(batch_number)));
+}
+
+torch::Tensor Trainer::Impl::to_device_indices(const std::vector<int64_t>& indices) const {
+  return torch::tensor(indices, torch::kInt64).to(device);
+}
+
+torch::Tensor Trainer::Impl::backbone_features(const data::Batch& batch) {
+  auto images = torch::from_blob(const_cast<float*>(batch.images.data()),
+                                 {batch.size(), 3, batch.image_size, batch.image_size}, torch::kFloat32)
+                    .to(device);
+  AutocastScope autocast(bf16, device);
+  return backbone->forward(images).to(torch::kFloat32);
+}
+
+bool Trainer::Impl::run_epoch() {
+  if (position.iteration == 0) {
+    position.epoch_sums.clear();
+    position.epoch_images = 0;
+  }
+  const bool training_backbone = position.stage == Stage::Backbone;
+  backbone->train(training_backbone);
+  if (training_backbone) apply_learning_rate();
+  train_loader->start_epoch(epoch_seed(), position.iteration);
+  last_progress = {};
+  while (true) {
+    if (control.wait_if_paused([&] { set_state(RunState::Paused); }, [&] { set_state(RunState::Running); }))
+      return false;
+    if (control.linear_probe_requested.exchange(false)) {
+      record("probe", {{"linear_top1", linear_probe()}}, position);
+      backbone->train(training_backbone);
+    }
+    const auto batch_started = std::chrono::steady_clock::now();
+    auto batch = train_loader->next();
+    if (!batch) break;
+    switch (position.stage) {
+      case Stage::Backbone: train_backbone_batch(*batch); break;
+      case Stage::Gan: train_gan_batch(*batch); break;
+      case Stage::Mining: mine_batch(*batch); break;
+      case Stage::Finished: break;
+    }
+    ++position.iteration;
+    position.epoch_images += batch->size();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_started).count();
+    seconds_per_batch = seconds_per_batch == 0 ? seconds : 0.9 * seconds_per_batch + 0.1 * seconds;
+    report_progress(false);
+  }
+  report_progress(true);
+  return true;
+}
+
+void Trainer::Impl::train_backbone_batch(const data::Batch& batch) {
+  auto indices = to_device_indices(batch.indices);
+  auto features = backbone_features(batch);
+  LossOptions options{config.temperature, config.hpe_weight,
+                      config.hard_positive == "least_similar" ? HardPositive::LeastSimilar : HardPositive::MostSimilar};
+  auto terms = isl_loss(features, memory->features(), indices, training_sets().rows(indices), options);
+  if (!std::isfinite(terms.total.item<double>()))
+    throw std::runtime_error("The loss became " + std::to_string(terms.total.item<double>()) + " in round " +
+                             std::to_string(position.round) + ", epoch " + std::to_string(position.epoch) +
+                             "; lower the learning rate or raise the temperature");
+  optimizer->zero_grad();
+  terms.total.backward();
+  optimizer->step();
+  memory->update(indices, features, config.memory_momentum);
+  auto& sums = position.epoch_sums;
+  sums["loss"] += terms.total.item<double>() * double(batch.size());
+  sums["loss_instance"] += terms.instance.item<double>();
+  sums["loss_set"] += terms.set.item<double>();
+  sums["loss_hpe"] += terms.hpe.item<double>();
+}
+
+void Trainer::Impl::train_gan_batch(const data::Batch& batch) {
+  torch::Tensor features;
+  {
+    torch::NoGradGuard no_grad;
+    features = backbone_features(batch);
+  }
+  auto indices = to_device_indices(batch.indices);
+  auto generator = batch_generator(position.iteration);
+  TripletOptions options{config.negative_candidates,
+                         config.triplet_positive == "random_member" ? TripletPositive::RandomMember : TripletPositive::MemorySelf};
+  auto losses = gan->train_step(sample_triplets(features, indices, *memory, *mined_sets, options, generator));
+  const double b = double(batch.size());
+  auto& sums = position.epoch_sums;
+  sums["loss"] += losses.generator * b;
+  sums["gan_generator"] += losses.generator * b;
+  sums["gan_discriminator"] += losses.discriminator * b;
+  sums["gan_real_confidence"] += losses.real_confidence * b;
+  sums["gan_fake_confidence"] += losses.fake_confidence * b;
+}
+
+void Trainer::Impl::mine_batch(const data::Batch& batch) {
+  torch::NoGradGuard no_grad;
+  auto features = backbone_features(batch);
+  auto indices = to_device_indices(batch.indices);
+  auto generator = batch_generator(position.iteration);
+  MinerOptions options;
+  options.proxy_samples = config.proxy_samples;
+  options.threshold = config.confidence_threshold;
+  options.region = config.region;
+  options.top_k = config.mining_top_k;
+  options.triplets = {config.negative_candidates,
+                      config.triplet_positive == "random_member" ? TripletPositive::RandomMember : TripletPositive::MemorySelf};
+  auto found = isl::mine_batch(features, indices, *memory, *mined_sets, *gan, options, generator);
+  last_proxies.index_copy_(0, indices, found.proxies);
+  last_confidence.index_copy_(0, indices, found.confidence);
+  const int64_t added = mined_sets->add_symmetric(found.anchors, found.others, int16_t(position.round));
+  auto& sums = position.epoch_sums;
+  sums["mined_this_epoch"] += double(added);
+  sums["loss"] += found.confidence.sum().item<double>();  // the stage's running figure: mean confidence
+  sums["proxy_confidence"] += found.confidence.sum().item<double>();
+  sums["proxy_nearest_similarity"] += found.nearest.sum().item<double>();
+}
+
+void Trainer::Impl::end_mining_stage() {
+  if (!euclidean_sets) return;
+  // The baseline trains on each image's nearest memory entries, as many as ISL mined for it.
+  auto counts = mined_sets->all_sizes() - 1;
+  auto anchors = torch::arange(train_images->size(), counts.options());
+  euclidean_sets->assign_rows(eval::euclidean_neighbours(memory->features(), anchors, counts), counts,
+                              int16_t(position.round));
+}
+
+void Trainer::Impl::finish_epoch() {
+  const Stage stage = position.stage;
+  const double images = double(std::max<int64_t>(position.epoch_images, 1));
+  std::map<std::string, double> values;
+  for (const auto& [key, sum] : position.epoch_sums)
+    values[key] = (key == "mined_this_epoch") ? sum : sum / images;
+  values["mined_pairs"] = double(mined_sets->mined_pairs());
+  if (stage == Stage::Backbone) {
+    values["learning_rate"] = position.learning_rate;
+    ++position.global_epoch;
+  }
+  if (stage == Stage::Gan) {
+    position.gan_losses.push_back(values["gan_generator"]);
+    refresh_tracked_proxies();
+  }
+  RunPosition finished = position;  // records and snapshots name the epoch just done, from 1
+  ++finished.epoch;
+  record("epoch", values, finished);
+
+  const bool evaluate_now = stage == Stage::Backbone &&
+                            (position.global_epoch % config.eval_every == 0 || position.epoch + 1 >= epoch_cap());
+  advance_position();
+  // A mining stage that just ended changed the sets: evaluate their precision right away.
+  const bool mining_ended = stage == Stage::Mining && position.stage != Stage::Mining;
+  if (evaluate_now || mining_ended) {
+    auto evaluation = evaluate();
+    record("eval", evaluation, finished);
+    position.last_evaluation = evaluation;
+    if (evaluate_now) follow_learning_rate_schedule(evaluation.at("knn_top1"));
+  }
+  const bool snapshot_now = stage != Stage::Backbone || position.global_epoch % config.snapshot_every == 0 ||
+                            position.stage == Stage::Finished;
+  if (snapshot_now) submit_snapshot(finished);
+  save_checkpoint();
+}
+
+// Plateau schedule: x lr_factor after lr_patience evaluations without a better kNN accuracy.
+void Trainer::Impl::follow_learning_rate_schedule(double knn_top1) {
+  auto& p = position;
+  if (config.lr_schedule != "plateau") return;
+  {
+    if (knn_top1 > p.best_knn) {
+      p.best_knn = knn_top1;
+      p.evaluations_without_gain = 0;
+    } else if (++p.evaluations_without_gain >= config.lr_patience) {
+      p.learning_rate *= config.lr_factor;
+      p.evaluations_without_gain = 0;
+      apply_learning_rate();
+      log(LogLevel::Info, "kNN accuracy stalled: learning rate lowered to " + std::to_string(p.learning_rate));
+    }
+  }
+}
+
+void Trainer::Impl::apply_learning_rate() {
+  auto& p = position;
+  if (config.lr_schedule == "step") {
+    const double done = double(p.epoch) / double(std::max(config.backbone_epochs, 1));
+    p.learning_rate = config.learning_rate * (done >= 0.5 ? 0.1 : 1.0) * (done >= 0.75 ? 0.1 : 1.0);
+  }
+  for (auto& group : optimizer->param_groups())
+    static_cast<torch::optim::SGDOptions&>(group.options()).lr(p.learning_rate);
+}
+
+}  // namespace isl
