@@ -12,6 +12,7 @@ Q_DECLARE_METATYPE(isl::SnapshotPtr)
 Q_DECLARE_METATYPE(isl::RunState)
 Q_DECLARE_METATYPE(isl::LogLevel)
 Q_DECLARE_METATYPE(isl::Config)
+Q_DECLARE_METATYPE(std::vector<isl::MetricsRecord>)
 
 namespace isl::gui {
 // Call once before the first queued connection that carries these types.
