@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/run/training_events.h"
+#include "widgets/metatypes.h"
 
 class QChart;
 class QChartView;

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/run/training_events.h"
+#include "widgets/metatypes.h"
 
 class QComboBox;
 class QLabel;

@@ -1,7 +1,7 @@
 #pragma once
 #include <QWidget>
 
-#include "core/run/training_events.h"
+#include "widgets/metatypes.h"
 
 class QTextEdit;
 

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "core/run/training_events.h"
+#include "widgets/metatypes.h"
 
 namespace isl::gui {
 

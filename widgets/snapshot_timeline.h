@@ -5,7 +5,7 @@
 #include <QTimer>
 #include <QWidget>
 
-#include "core/run/training_events.h"
+#include "widgets/metatypes.h"
 
 class QCheckBox;
 class QLabel;

@@ -14,6 +14,7 @@ class ThumbnailSource {
  public:
   void setDataset(std::shared_ptr<const data::ImageDataset> dataset);
   bool hasImages() const { return dataset_ != nullptr; }
+  std::shared_ptr<const data::ImageDataset> dataset() const { return dataset_; }
   int64_t size() const { return dataset_ ? dataset_->size() : 0; }
   // Image `index` scaled to `side` x `side` pixels.
   QPixmap thumbnail(int64_t index, int side);
