@@ -140,6 +140,7 @@ int AnchorInspector::addGroup(QVBoxLayout* column, const QString& title, const s
   column->addWidget(heading);
   auto* grid = new QGridLayout;
   grid->setSpacing(2);
+  grid->setColumnStretch(kColumns, 1);  // keep thumbnails packed to the left
   const int shown = std::min<int>(int(indices.size()), kMostShown);
   for (int k = 0; k < shown; ++k)
     grid->addWidget(tile(indices[size_t(k)], snapshot_->labels[size_t(indices[size_t(k)])] == anchor_label, kTileSide),

@@ -30,7 +30,7 @@ SnapshotTimeline::SnapshotTimeline(QWidget* parent)
     live_->setChecked(value == slider_->maximum());
     showIndex(value);
   });
-  connect(&loader_, &QFutureWatcher<SnapshotPtr>::finished, this, &SnapshotTimeline::onLoaded);
+  connect(&loader_, &QFutureWatcher<Loaded>::finished, this, &SnapshotTimeline::onLoaded);
   connect(&watcher_, &QFileSystemWatcher::directoryChanged, this, &SnapshotTimeline::rescan);
   poll_.setInterval(2000);
   connect(&poll_, &QTimer::timeout, this, &SnapshotTimeline::rescan);
@@ -93,17 +93,21 @@ void SnapshotTimeline::showIndex(int index) {
     return;
   }
   const std::string path = files_[index].toStdString();
-  loader_.setFuture(QtConcurrent::run([path]() -> SnapshotPtr {
-    return std::make_shared<const Snapshot>(read_snapshot_file(path));
+  // Errors come back as text: QtConcurrent would otherwise hide the message of a
+  // std::exception inside QUnhandledException.
+  loader_.setFuture(QtConcurrent::run([path]() -> Loaded {
+    try {
+      return {std::make_shared<const Snapshot>(read_snapshot_file(path)), {}};
+    } catch (const std::exception& error) {
+      return {nullptr, QString::fromStdString(error.what())};
+    }
   }));
 }
 
 void SnapshotTimeline::onLoaded() {
-  try {
-    show(loader_.result());
-  } catch (const std::exception& error) {
-    emit errorOccurred(tr("Cannot show this snapshot: %1").arg(QString::fromStdString(error.what())));
-  }
+  const Loaded loaded = loader_.result();
+  if (loaded.snapshot) show(loaded.snapshot);
+  else emit errorOccurred(tr("Cannot show this snapshot: %1").arg(loaded.error));
   if (pending_index_ >= 0) {
     const int index = pending_index_;
     pending_index_ = -1;

@@ -52,7 +52,11 @@ class SnapshotTimeline : public QWidget {
   QCheckBox* live_;
   QFileSystemWatcher watcher_;
   QTimer poll_;  // the snapshots folder may not exist yet when the run starts
-  QFutureWatcher<isl::SnapshotPtr> loader_;
+  struct Loaded {
+    isl::SnapshotPtr snapshot;
+    QString error;
+  };
+  QFutureWatcher<Loaded> loader_;
   bool live_source_ = false;  // snapshots arrive from a trainer in this process
 };
 
