@@ -1,0 +1,99 @@
+// The Export menu of MainWindow: asks for a file name, calls the exporter, reports the result.
+#include <QFileDialog>
+#include <QSettings>
+#include <QtConcurrent>
+
+#include "core/input_error.h"
+#include "main_window.h"
+#include "widgets/embedding_view.h"
+#include "widgets/exporters.h"
+#include "widgets/log_panel.h"
+#include "widgets/snapshot_timeline.h"
+
+namespace isl::gui {
+
+namespace {
+
+QString ask_figure_path(QWidget* parent, const QString& name) {
+  QSettings settings;
+  const QString folder = settings.value("export/folder", QDir::homePath()).toString();
+  const QString path = QFileDialog::getSaveFileName(
+      parent, QObject::tr("Export figure"), folder + "/" + name + ".png",
+      QObject::tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+  if (!path.isEmpty()) settings.setValue("export/folder", QFileInfo(path).absolutePath());
+  return path;
+}
+
+}  // namespace
+
+void MainWindow::exportFigure(QWidget* figure, const QString& name) {
+  const QString path = ask_figure_path(this, name);
+  if (path.isEmpty()) return;
+  try {
+    export_widget(figure, path);
+    log_->addMessage(LogLevel::Info, tr("Saved %1").arg(path));
+  } catch (const InputError& error) {
+    reportError(QString::fromStdString(error.what()));
+  }
+}
+
+void MainWindow::exportViewImage() {
+  const QString path = ask_figure_path(this, "embedding");
+  if (path.isEmpty()) return;
+  try {
+    export_image(view_->image(), path);
+    log_->addMessage(LogLevel::Info, tr("Saved %1").arg(path));
+  } catch (const InputError& error) {
+    reportError(QString::fromStdString(error.what()));
+  }
+}
+
+void MainWindow::exportMetrics() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export metrics"), QDir::homePath() + "/metrics.csv",
+                                                    tr("CSV table (*.csv)"));
+  if (path.isEmpty()) return;
+  try {
+    export_metrics_csv(records_, path);
+    log_->addMessage(LogLevel::Info, tr("Saved %n metrics rows to %1", nullptr, int(records_.size())).arg(path));
+  } catch (const InputError& error) {
+    reportError(QString::fromStdString(error.what()));
+  }
+}
+
+void MainWindow::exportProjector() {
+  const SnapshotPtr snapshot = timeline_->current();
+  if (!snapshot) return reportError(tr("There is no snapshot to export yet."));
+  const QString directory = QFileDialog::getExistingDirectory(this, tr("Folder for the TensorBoard projector files"));
+  if (directory.isEmpty()) return;
+  // The sprite reads every image: run it on a pool thread and report when done.
+  auto dataset = thumbnails_.dataset();
+  auto* watcher = new QFutureWatcher<QString>(this);
+  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, directory] {
+    const QString error = watcher->result();
+    if (error.isEmpty()) log_->addMessage(LogLevel::Info, tr("Saved the projector files in %1").arg(directory));
+    else reportError(error);
+    watcher->deleteLater();
+  });
+  watcher->setFuture(QtConcurrent::run([snapshot, dataset, directory]() -> QString {
+    try {
+      export_projector(*snapshot, dataset.get(), directory);
+      return {};
+    } catch (const std::exception& error) {
+      return QString::fromStdString(error.what());
+    }
+  }));
+}
+
+void MainWindow::exportCheckpoint() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Copy the checkpoint"), QDir::homePath() + "/isl-checkpoint.pt",
+                                                    tr("LibTorch checkpoint (*.pt)"));
+  if (path.isEmpty()) return;
+  try {
+    export_checkpoint(run_directory_, path);
+    log_->addMessage(LogLevel::Info, tr("Saved %1").arg(path));
+  } catch (const InputError& error) {
+    reportError(QString::fromStdString(error.what()));
+  }
+}
+
+}  // namespace isl::gui

@@ -1,0 +1,55 @@
+#pragma once
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <mutex>
+
+#include "core/run/trainer.h"
+#include "widgets/metatypes.h"
+
+namespace isl::gui {
+
+// Owns the isl::Trainer and lives on its own QThread (Qt's worker-object pattern). Start
+// requests arrive as queued slots; results leave as queued signals carrying plain values.
+// Pause, resume and stop are direct calls instead: run() blocks this object's thread, so a
+// queued request would wait until the run ended; the trainer's controls are thread-safe.
+class TrainingWorker : public QObject, public TrainingObserver {
+  Q_OBJECT
+ public:
+  using QObject::QObject;
+  bool busy() const;
+  void pause();
+  void resume();
+  void stop();
+  void requestLinearProbe();
+
+ public slots:
+  void startNew(const isl::Config& config, const QString& run_directory);
+  void continueRun(const QString& run_directory);
+
+ signals:
+  void started(const QString& run_directory, const isl::Config& config);
+  void progress(const isl::Progress& progress);
+  void metrics(const isl::MetricsRecord& record);
+  void snapshot(const isl::SnapshotPtr& snapshot);
+  void message(isl::LogLevel level, const QString& text);
+  void stateChanged(isl::RunState state);
+  // The run ended: finished, stopped (with a checkpoint written) or failed.
+  void finished(bool ok, const QString& error);
+
+ private:
+  template <class Make>
+  void execute(Make make_trainer);
+  // TrainingObserver, called on the trainer's threads.
+  void on_progress(const Progress& p) override { emit progress(p); }
+  void on_metrics(const MetricsRecord& r) override { emit metrics(r); }
+  void on_snapshot(const SnapshotPtr& s) override { emit snapshot(s); }
+  void on_log(LogLevel level, const std::string& text) override { emit message(level, QString::fromStdString(text)); }
+  void on_state(RunState state) override { emit stateChanged(state); }
+
+  mutable std::mutex mutex_;  // guards trainer_: the UI thread calls the controls
+  std::unique_ptr<Trainer> trainer_;
+};
+
+}  // namespace isl::gui

@@ -1,0 +1,242 @@
+#include <QChartView>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTest>
+#include <QToolButton>
+#include <QXmlStreamReader>
+
+#include "core/input_error.h"
+#include "core/run/run_files.h"
+#include "synthetic_run.h"
+#include "test_registry.h"
+#include "widgets/anchor_inspector.h"
+#include "widgets/curves_panel.h"
+#include "widgets/exporters.h"
+#include "widgets/settings_dialog.h"
+#include "widgets/snapshot_timeline.h"
+#include "widgets/thumbnail_source.h"
+
+using namespace isl::gui;
+
+class AnchorInspectorTest : public QObject {
+  Q_OBJECT
+ private slots:
+  // Four positives per image, the first one with another label: one red and three green
+  // frames, and as many Euclidean neighbours.
+  void showsPositivesAndNeighbours() {
+    ThumbnailSource thumbnails;
+    thumbnails.setDataset(isl::test::synthetic_dataset(200, 10));
+    AnchorInspector inspector(&thumbnails);
+    inspector.resize(600, 700);
+    inspector.show();
+    inspector.setSnapshot(std::make_shared<const isl::Snapshot>(isl::test::synthetic_snapshot(200, 10, 4, 1, 4)));
+    inspector.setAnchor(17);
+    QCOMPARE(inspector.positiveCount(), 4);
+    QCOMPARE(inspector.neighbourCount(), 4);
+    const auto tiles = inspector.findChildren<QToolButton*>("thumbnail");
+    QCOMPARE(tiles.size(), 8);
+    QSignalSpy requested(&inspector, &AnchorInspector::anchorRequested);
+    QTest::mouseClick(tiles.front(), Qt::LeftButton);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.at(0).at(0).toLongLong(), tiles.front()->property("imageIndex").toLongLong());
+    inspector.grab().save(QString(ISL_TEST_ARTIFACTS) + "/inspector.png");
+  }
+
+  void searchAndNextAnchor() {
+    ThumbnailSource thumbnails;
+    AnchorInspector inspector(&thumbnails);
+    inspector.setSnapshot(std::make_shared<const isl::Snapshot>(isl::test::synthetic_snapshot(50, 5, 0, 0, 0)));
+    QSignalSpy requested(&inspector, &AnchorInspector::anchorRequested);
+    inspector.findChild<QSpinBox*>("anchorIndex")->setValue(12);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.at(0).at(0).toLongLong(), 12);
+    // No image has positives beyond itself: "next" finds nothing and asks for nothing.
+    QTest::mouseClick(inspector.findChild<QToolButton*>("nextAnchor"), Qt::LeftButton);
+    QCOMPARE(requested.count(), 1);
+  }
+};
+
+class CurvesTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void drawsEachMetricAgainstGlobalEpoch() {
+    CurvesPanel curves;
+    isl::MetricsRecord record;
+    record.kind = "eval";
+    for (int e = 1; e <= 5; ++e) {
+      record.global_epoch = e;
+      record.values = {{"precision_isl_at_2", 0.5 + 0.01 * e}, {"precision_euclidean_at_2", 0.4}, {"knn_top1", 0.3},
+                       {"loss", std::nan("")}, {"unrelated", 1.0}};
+      curves.addRecord(record);
+    }
+    QCOMPARE(curves.pointCount("precision_isl_at_2"), 5);
+    QCOMPARE(curves.pointCount("precision_euclidean_at_2"), 5);
+    QCOMPARE(curves.pointCount("knn_top1"), 5);
+    QCOMPARE(curves.pointCount("loss"), 0);  // non-finite values are gaps, not points
+    QCOMPARE(curves.pointCount("unrelated"), 0);
+    curves.clear();
+    QCOMPARE(curves.pointCount("knn_top1"), 0);
+  }
+};
+
+class ExportTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void figuresParse() {
+    QTemporaryDir dir;
+    CurvesPanel curves;
+    curves.resize(640, 400);
+    isl::MetricsRecord record;
+    for (int e = 1; e <= 4; ++e) {
+      record.global_epoch = e;
+      record.values = {{"precision_isl", 0.5 + 0.1 * e}};
+      curves.addRecord(record);
+    }
+    curves.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&curves));
+    export_widget(curves.currentChartView(), dir.filePath("curves.png"));
+    export_widget(curves.currentChartView(), dir.filePath("curves.svg"));
+    export_widget(curves.currentChartView(), dir.filePath("curves.pdf"));
+    QImage png(dir.filePath("curves.png"));
+    QVERIFY(!png.isNull());
+    QVERIFY(png.width() > 100);
+    QFile svg(dir.filePath("curves.svg"));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&svg);
+    int paths = 0;
+    while (!xml.atEnd())
+      if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("path")) ++paths;
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY(paths > 0);
+    QFile pdf(dir.filePath("curves.pdf"));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+    QVERIFY_THROWS_EXCEPTION(isl::InputError, export_widget(&curves, dir.filePath("curves.bmpx")));
+  }
+
+  void metricsCsvMatchesRecords() {
+    QTemporaryDir dir;
+    std::vector<isl::MetricsRecord> records(3);
+    for (int i = 0; i < 3; ++i) {
+      records[size_t(i)].kind = "eval";
+      records[size_t(i)].global_epoch = i + 1;
+      records[size_t(i)].values = {{"knn_top1", 0.1 * i}};
+    }
+    records[2].values["loss"] = 2.5;
+    export_metrics_csv(records, dir.filePath("m.csv"));
+    QFile file(dir.filePath("m.csv"));
+    QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines[0], QString("kind,round,stage,epoch,global_epoch,seconds,knn_top1,loss"));
+    QCOMPARE(lines[1].split(',').size(), 8);
+    QCOMPARE(lines[1].split(',')[7], QString());  // missing value: an empty cell
+    QCOMPARE(lines[3].split(',')[7].toDouble(), 2.5);
+    QCOMPARE(lines[2].split(',')[4].toInt(), 2);
+  }
+
+  void projectorFilesHaveOneRowPerImage() {
+    QTemporaryDir dir;
+    const auto snapshot = isl::test::synthetic_snapshot(150, 10, 2, 0, 0);
+    const auto dataset = isl::test::synthetic_dataset(150, 10);
+    export_projector(snapshot, dataset.get(), dir.filePath("projector"));
+    auto rows = [&](const QString& name) {
+      QFile file(dir.filePath("projector/" + name));
+      if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) return QStringList();
+      return QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+    };
+    const QStringList vectors = rows("vectors.tsv");
+    QCOMPARE(vectors.size(), 150);
+    QCOMPARE(vectors[0].split('\t').size(), 3);
+    QCOMPARE(rows("metadata.tsv").size(), 151);  // a header, then one row per image
+    QImage sprite(dir.filePath("projector/sprite.png"));
+    QVERIFY(!sprite.isNull());
+    QCOMPARE(sprite.width(), 13 * 32);  // ceil(sqrt(150)) thumbnails of 32 pixels a row
+  }
+
+  void checkpointCopy() {
+    QTemporaryDir dir;
+    QVERIFY_THROWS_EXCEPTION(isl::InputError, export_checkpoint(dir.path(), dir.filePath("copy.pt")));
+    QDir().mkpath(QString::fromStdString(isl::run_files::checkpoint_directory(dir.path().toStdString())));
+    isl::write_file_atomically(isl::run_files::latest_checkpoint_path(dir.path().toStdString()), "weights");
+    export_checkpoint(dir.path(), dir.filePath("copy.pt"));
+    QCOMPARE(QString::fromStdString(isl::read_whole_file(dir.filePath("copy.pt").toStdString())), QString("weights"));
+  }
+};
+
+class ReplayTest : public QObject {
+  Q_OBJECT
+ private slots:
+  // A finished run shows its last snapshot; a snapshot written later is followed.
+  void showsLastEpochAndFollowsNewSnapshots() {
+    QTemporaryDir dir;
+    isl::test::write_synthetic_run(dir.path().toStdString(), 120, 4);
+    SnapshotTimeline timeline;
+    QSignalSpy shown(&timeline, &SnapshotTimeline::snapshotShown);
+    timeline.setRunDirectory(dir.path());
+    QTRY_VERIFY(timeline.current() != nullptr);
+    QCOMPARE(timeline.snapshotCount(), 4);
+    QCOMPARE(timeline.current()->global_epoch, 4);
+    isl::write_snapshot_file(isl::run_files::snapshot_path(dir.path().toStdString(), 4),
+                             isl::test::synthetic_snapshot(120, 10, 4, 1, 8, 5));
+    QTRY_COMPARE_WITH_TIMEOUT(timeline.current()->global_epoch, 5, 5000);
+    timeline.showIndex(1);
+    QTRY_COMPARE(timeline.current()->global_epoch, 2);
+  }
+
+  void damagedSnapshotIsReported() {
+    QTemporaryDir dir;
+    isl::test::write_synthetic_run(dir.path().toStdString(), 50, 1);
+    isl::write_file_atomically(isl::run_files::snapshot_path(dir.path().toStdString(), 1), "ISLSNAP1 truncated");
+    SnapshotTimeline timeline;
+    QSignalSpy errors(&timeline, &SnapshotTimeline::errorOccurred);
+    timeline.setRunDirectory(dir.path());
+    QTRY_COMPARE(errors.count(), 1);
+    QVERIFY2(errors.at(0).at(0).toString().contains("000001.snap"), qPrintable(errors.at(0).at(0).toString()));
+  }
+};
+
+class SettingsDialogTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void everySettingHasAnEditorWithHelp() {
+    isl::Config config;
+    SettingsDialog dialog(config);
+    int fields = 0;
+    isl::for_each_field(config, [&](auto&, const isl::ConfigField& field) {
+      ++fields;
+      QWidget* editor = dialog.editor(field.name);
+      QVERIFY2(editor, field.name);
+      QVERIFY(editor->toolTip().contains(QString::fromUtf8(field.help).left(20)));
+    });
+    QVERIFY(fields > 40);
+    QCOMPARE(isl::to_json_text(dialog.config()), isl::to_json_text(config));
+  }
+
+  void invalidInputIsExplainedAndKeepsTheDialogOpen() {
+    SettingsDialog dialog(isl::Config{});
+    dialog.setRunDirectory("/tmp/isl-settings-test");
+    qobject_cast<QLineEdit*>(dialog.editor("precision_set_sizes"))->setText("2, ten");
+    dialog.show();
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.findChild<QLabel*>("settingsProblem")->text().contains("ten"));
+    qobject_cast<QLineEdit*>(dialog.editor("precision_set_sizes"))->setText("2, 10");
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+  }
+};
+
+ISL_REGISTER_TEST(AnchorInspectorTest);
+ISL_REGISTER_TEST(CurvesTest);
+ISL_REGISTER_TEST(ExportTest);
+ISL_REGISTER_TEST(ReplayTest);
+ISL_REGISTER_TEST(SettingsDialogTest);
+#include "test_panels.moc"

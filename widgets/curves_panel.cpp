@@ -1,0 +1,165 @@
+#include "widgets/curves_panel.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCursor>
+#include <QEvent>
+#include <QLineSeries>
+#include <QRegularExpression>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace isl::gui {
+
+namespace {
+
+enum ChartIndex { kPrecision, kLosses, kKnn, kGan, kMining, kChartCount };
+
+// A stable colour per set size so the ISL curve and its Euclidean baseline pair up visually.
+QColor series_color(const std::string& key) {
+  static const QColor palette[] = {QColor(78, 121, 167), QColor(242, 142, 43), QColor(89, 161, 79),
+                                   QColor(225, 87, 89),  QColor(176, 122, 161), QColor(118, 183, 178)};
+  static const std::vector<std::string> fixed = {"loss", "loss_instance", "loss_set", "loss_hpe",
+                                                 "knn_top1", "linear_top1", "gan_generator", "gan_discriminator",
+                                                 "mined_pairs", "precision_isl", "precision_euclidean"};
+  std::string family = key;
+  for (const char* prefix : {"precision_isl", "precision_euclidean"})
+    if (key.rfind(prefix, 0) == 0) family = "precision" + key.substr(std::string(prefix).size());
+  size_t hash = std::hash<std::string>{}(family);
+  for (size_t i = 0; i < fixed.size(); ++i)
+    if (fixed[i] == key) hash = i % 6;
+  if (family == "precision") hash = 0;
+  else if (family.rfind("precision_at_", 0) == 0) hash = 1 + size_t(std::atoi(family.c_str() + 13)) % 5;
+  return palette[hash % 6];
+}
+
+}  // namespace
+
+CurvesPanel::CurvesPanel(QWidget* parent) : QTabWidget(parent) {
+  setDocumentMode(true);
+  charts_.resize(kChartCount);
+  for (auto& chart : charts_) {
+    auto* qchart = new QChart;
+    qchart->setTheme(QChart::ChartThemeLight);
+    qchart->legend()->setAlignment(Qt::AlignBottom);
+    qchart->setMargins(QMargins(4, 4, 4, 4));
+    chart.x = new QValueAxis;
+    chart.y = new QValueAxis;
+    chart.x->setLabelFormat("%d");
+    qchart->addAxis(chart.x, Qt::AlignBottom);
+    qchart->addAxis(chart.y, Qt::AlignLeft);
+    chart.view = new QChartView(qchart);
+    chart.view->setRenderHint(QPainter::Antialiasing);
+    addTab(chart.view, QString());
+  }
+  retranslate();
+}
+
+void CurvesPanel::retranslate() {
+  const QString titles[] = {tr("Positive-set precision"), tr("Losses"), tr("kNN accuracy"), tr("GAN"),
+                            tr("Mining")};
+  const QString y_titles[] = {tr("precision"), tr("loss"), tr("top-1 accuracy"), tr("loss"), tr("mined pairs")};
+  for (int i = 0; i < kChartCount; ++i) {
+    setTabText(i, titles[i]);
+    charts_[size_t(i)].view->chart()->setTitle(titles[i]);
+    charts_[size_t(i)].x->setTitleText(i == kGan ? tr("GAN epoch (all rounds)") : tr("backbone epoch"));
+    charts_[size_t(i)].y->setTitleText(y_titles[i]);
+  }
+}
+
+void CurvesPanel::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QTabWidget::changeEvent(event);
+}
+
+QChartView* CurvesPanel::currentChartView() const { return charts_[size_t(std::max(currentIndex(), 0))].view; }
+
+std::vector<QChartView*> CurvesPanel::chartViews() const {
+  std::vector<QChartView*> views;
+  for (const auto& chart : charts_) views.push_back(chart.view);
+  return views;
+}
+
+int CurvesPanel::pointCount(const std::string& key) const {
+  auto found = series_.find(key);
+  return found == series_.end() ? 0 : int(found->second->count());
+}
+
+int CurvesPanel::chartFor(const std::string& key) const {
+  static const QRegularExpression precision("^precision_(isl|euclidean)(_at_\\d+)?$");
+  if (precision.match(QString::fromStdString(key)).hasMatch()) return kPrecision;
+  if (key == "loss" || key.rfind("loss_", 0) == 0) return kLosses;
+  if (key == "knn_top1" || key == "linear_top1") return kKnn;
+  if (key.rfind("gan_", 0) == 0) return kGan;
+  if (key == "mined_pairs") return kMining;
+  return -1;
+}
+
+QLineSeries* CurvesPanel::seriesFor(const std::string& key, int chart) {
+  auto found = series_.find(key);
+  if (found != series_.end()) return found->second;
+  auto* series = new QLineSeries;
+  series->setName(QString::fromStdString(key));
+  series->setPointsVisible(true);
+  QPen pen(series_color(key), 2);
+  // Euclidean baselines are dashed beside the solid ISL curve of the same colour.
+  if (key.find("euclidean") != std::string::npos || key == "gan_discriminator") pen.setStyle(Qt::DashLine);
+  series->setPen(pen);
+  QChart* qchart = charts_[size_t(chart)].view->chart();
+  qchart->addSeries(series);
+  series->attachAxis(charts_[size_t(chart)].x);
+  series->attachAxis(charts_[size_t(chart)].y);
+  connect(series, &QLineSeries::hovered, this, [this, series](const QPointF& point, bool state) {
+    if (state)
+      QToolTip::showText(QCursor::pos(), tr("%1 = %2 at %3").arg(series->name()).arg(point.y(), 0, 'g', 4).arg(point.x()));
+    else QToolTip::hideText();
+  });
+  series_[key] = series;
+  return series;
+}
+
+void CurvesPanel::extend(Chart& chart, double x, double y) {
+  if (chart.empty) {
+    chart.x_low = chart.x_high = x;
+    chart.y_low = chart.y_high = y;
+    chart.empty = false;
+  }
+  chart.x_low = std::min(chart.x_low, x);
+  chart.x_high = std::max(chart.x_high, x);
+  chart.y_low = std::min(chart.y_low, y);
+  chart.y_high = std::max(chart.y_high, y);
+  const double margin = std::max(1e-6, 0.05 * (chart.y_high - chart.y_low));
+  chart.x->setRange(chart.x_low, std::max(chart.x_high, chart.x_low + 1));
+  chart.y->setRange(chart.y_low - margin, chart.y_high + margin);
+}
+
+void CurvesPanel::addRecord(const MetricsRecord& record) {
+  const bool gan = record.stage == Stage::Gan;
+  if (gan) ++gan_epochs_;
+  for (const auto& [key, value] : record.values) {
+    const int chart = chartFor(key);
+    if (chart < 0 || !std::isfinite(value)) continue;
+    const double x = chart == kGan ? double(gan_epochs_) : double(record.global_epoch);
+    seriesFor(key, chart)->append(x, value);
+    extend(charts_[size_t(chart)], x, value);
+  }
+}
+
+void CurvesPanel::setRecords(const std::vector<MetricsRecord>& records) {
+  clear();
+  for (const auto& record : records) addRecord(record);
+}
+
+void CurvesPanel::clear() {
+  for (auto& [key, series] : series_) {
+    series->chart()->removeSeries(series);
+    delete series;
+  }
+  series_.clear();
+  for (auto& chart : charts_) chart.empty = true;
+  gan_epochs_ = 0;
+}
+
+}  // namespace isl::gui

@@ -1,0 +1,89 @@
+#pragma once
+#include <QWidget>
+
+#include <vtkNew.h>
+#include <vtkSmartPointer.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "widgets/metatypes.h"
+
+class QComboBox;
+class QLabel;
+class vtkActor;
+class vtkObject;
+class vtkPolyData;
+class vtkRenderer;
+
+namespace isl::gui {
+
+class VtkGlWidget;
+class ViewLegend;
+
+// The projected memory bank as a point cloud: one point per image, coloured by label, by the
+// size of its positive set, or by membership in the selected anchor's positive set; the
+// proxies of the tracked anchors as larger markers joined to their anchors. It only draws
+// what a snapshot already holds (3D points, sets); it computes nothing over the features.
+class EmbeddingView : public QWidget {
+  Q_OBJECT
+ public:
+  enum class Coloring { Label, SetSize, AnchorSet };
+  explicit EmbeddingView(QWidget* parent = nullptr);
+  ~EmbeddingView() override;
+
+  Coloring coloring() const { return coloring_; }
+  // The rendered view as an image, for export and screenshots.
+  QImage image();
+  VtkGlWidget* canvas() const { return canvas_; }
+  // Where point `index` lies on screen (widget coordinates of the canvas), for tests and tooltips.
+  QPoint screenPosition(int64_t index);
+
+ public slots:
+  void setSnapshot(isl::SnapshotPtr snapshot);
+  void setAnchor(qint64 anchor);
+  void setColoring(isl::gui::EmbeddingView::Coloring coloring);
+  void resetCamera();
+
+ signals:
+  void anchorPicked(qint64 index);
+
+ private:
+  void buildScene();
+  void updateColors();
+  void updateProxies();
+  void updateAnchorMarker();
+  void updateLegend();
+  void updateCaption();
+  void onCanvasClicked(QPoint position);
+  void onInteractionStart(vtkObject*, unsigned long, void*);
+  void onInteractionEnd(vtkObject*, unsigned long, void*);
+  void changeEvent(QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  void retranslate();
+
+  VtkGlWidget* canvas_ = nullptr;
+  QComboBox* coloring_box_ = nullptr;
+  SnapshotPtr snapshot_;
+  int64_t anchor_ = -1;
+  Coloring coloring_ = Coloring::Label;
+  std::vector<int64_t> preview_indices_;  // the subsample drawn while the camera moves
+
+  vtkNew<vtkPolyData> cloud_;
+  vtkNew<vtkPolyData> preview_;
+  vtkNew<vtkPolyData> proxies_;
+  vtkNew<vtkPolyData> links_;
+  vtkNew<vtkPolyData> marker_;
+  vtkNew<vtkActor> cloud_actor_;
+  vtkNew<vtkActor> preview_actor_;
+  vtkNew<vtkActor> proxy_actor_;
+  vtkNew<vtkActor> link_actor_;
+  vtkNew<vtkActor> marker_actor_;
+  vtkNew<vtkRenderer> overlay_;  // draws the anchor marker over the cloud, with its camera
+  // Legend and caption are Qt widgets over the canvas (VTK's text has no CJK glyphs, and
+  // the UI is translated); image() paints them onto the grabbed frame.
+  ViewLegend* legend_ = nullptr;
+  QLabel* caption_ = nullptr;
+};
+
+}  // namespace isl::gui

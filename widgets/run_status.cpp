@@ -1,0 +1,93 @@
+#include "widgets/run_status.h"
+
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+
+#include <cmath>
+
+namespace isl::gui {
+
+QString stage_name(Stage stage) {
+  switch (stage) {
+    case Stage::Backbone: return QCoreApplication::translate("isl::gui::RunStatus", "backbone");
+    case Stage::Gan: return QCoreApplication::translate("isl::gui::RunStatus", "proxy GAN");
+    case Stage::Mining: return QCoreApplication::translate("isl::gui::RunStatus", "mining");
+    case Stage::Finished: return QCoreApplication::translate("isl::gui::RunStatus", "finished");
+  }
+  return {};
+}
+
+QString state_name(RunState state) {
+  const char* names[] = {QT_TRANSLATE_NOOP("isl::gui::RunStatus", "Idle"), QT_TRANSLATE_NOOP("isl::gui::RunStatus", "Running"),
+                         QT_TRANSLATE_NOOP("isl::gui::RunStatus", "Paused"), QT_TRANSLATE_NOOP("isl::gui::RunStatus", "Stopping"),
+                         QT_TRANSLATE_NOOP("isl::gui::RunStatus", "Finished"), QT_TRANSLATE_NOOP("isl::gui::RunStatus", "Failed")};
+  return QCoreApplication::translate("isl::gui::RunStatus", names[int(state)]);
+}
+
+QString duration_text(double seconds) {
+  if (!std::isfinite(seconds) || seconds < 0) return QStringLiteral("–");
+  const qint64 s = qint64(std::llround(seconds));
+  if (s >= 3600) return QString("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QChar('0')).arg(s % 60, 2, 10, QChar('0'));
+  return QString("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QChar('0'));
+}
+
+RunStatus::RunStatus(QWidget* parent)
+    : QWidget(parent),
+      state_(new QLabel(this)),
+      position_(new QLabel(this)),
+      speed_(new QLabel(this)),
+      device_(new QLabel(this)),
+      epoch_bar_(new QProgressBar(this)),
+      stage_bar_(new QProgressBar(this)) {
+  state_->setObjectName("runState");
+  position_->setObjectName("runPosition");
+  for (QProgressBar* bar : {epoch_bar_, stage_bar_}) {
+    bar->setMaximumWidth(180);
+    bar->setMaximumHeight(16);
+    bar->setTextVisible(true);
+  }
+  auto* layout = new QHBoxLayout(this);
+  layout->setContentsMargins(4, 0, 4, 0);
+  layout->addWidget(state_);
+  layout->addWidget(position_);
+  layout->addWidget(epoch_bar_);
+  layout->addWidget(stage_bar_);
+  layout->addWidget(speed_);
+  layout->addWidget(device_);
+  clear();
+}
+
+void RunStatus::clear() {
+  state_->setText(state_name(RunState::Idle));
+  position_->clear();
+  speed_->clear();
+  device_->clear();
+  epoch_bar_->setRange(0, 1);
+  epoch_bar_->setValue(0);
+  stage_bar_->setRange(0, 1);
+  stage_bar_->setValue(0);
+  epoch_bar_->setFormat(tr("epoch"));
+  stage_bar_->setFormat(tr("stage"));
+}
+
+void RunStatus::setState(RunState state) { state_->setText("<b>" + state_name(state) + "</b>"); }
+
+void RunStatus::setProgress(const Progress& p) {
+  position_->setText(tr("Round %1/%2 · %3 · epoch %4").arg(p.round + 1).arg(p.rounds).arg(stage_name(p.stage)).arg(p.epoch + 1));
+  epoch_bar_->setRange(0, int(std::max<int64_t>(p.iterations, 1)));
+  epoch_bar_->setValue(int(p.iteration));
+  epoch_bar_->setFormat(tr("epoch %p%"));
+  stage_bar_->setRange(0, std::max(p.epoch_cap, 1));
+  stage_bar_->setValue(p.epoch);
+  stage_bar_->setFormat(tr("%1 %2/%3").arg(stage_name(p.stage)).arg(p.epoch).arg(p.epoch_cap));
+  speed_->setText(tr("%1 images/s · %2 left in stage").arg(p.images_per_second, 0, 'f', 0).arg(duration_text(p.stage_seconds_left)));
+  device_->setText(QString("%1 · %2").arg(QString::fromStdString(p.device), QString::fromStdString(p.precision)));
+}
+
+QString RunStatus::summary() const {
+  return QStringList{state_->text(), position_->text(), speed_->text(), device_->text()}.join(" | ");
+}
+
+}  // namespace isl::gui

@@ -1,0 +1,37 @@
+#pragma once
+#include <QWidget>
+
+#include "widgets/metatypes.h"
+
+class QLabel;
+class QProgressBar;
+
+namespace isl::gui {
+
+// The status bar's account of a run: stage, round, epoch, speed, time left, device, and a
+// progress bar for the epoch and one for the stage.
+class RunStatus : public QWidget {
+  Q_OBJECT
+ public:
+  explicit RunStatus(QWidget* parent = nullptr);
+  QString summary() const;
+
+ public slots:
+  void setProgress(const isl::Progress& progress);
+  void setState(isl::RunState state);
+  void clear();
+
+ private:
+  QLabel* state_;
+  QLabel* position_;
+  QLabel* speed_;
+  QLabel* device_;
+  QProgressBar* epoch_bar_;
+  QProgressBar* stage_bar_;
+};
+
+QString stage_name(isl::Stage stage);
+QString state_name(isl::RunState state);
+QString duration_text(double seconds);
+
+}  // namespace isl::gui
