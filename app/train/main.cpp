@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <sstream>
 #include <cstdio>
 #include <pthread.h>
 #include <thread>
@@ -23,6 +24,27 @@ std::string flag_name(const char* field) {
   return name;
 }
 
+std::string number_text(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+// The same words as the config file's check ("allowed: 1 to 1000"), not CLI11's "%f" form.
+CLI::Validator range_check(const ConfigField& field) {
+  const double minimum = field.minimum, maximum = field.maximum;
+  const std::string allowed = "allowed: " + number_text(minimum) + " to " + number_text(maximum);
+  return CLI::Validator(
+      [minimum, maximum, allowed](std::string& input) -> std::string {
+        std::istringstream in(input);
+        double value = 0;
+        if (!(in >> value)) return "'" + input + "' is not a number";
+        if (value < minimum || value > maximum) return input + " is out of range; " + allowed;
+        return {};
+      },
+      "in [" + number_text(minimum) + ", " + number_text(maximum) + "]");
+}
+
 // Binds one flag per setting to `flags`; returns the options in field order.
 std::vector<CLI::Option*> add_setting_flags(CLI::App& app, Config& flags) {
   std::vector<CLI::Option*> options;
@@ -38,7 +60,7 @@ std::vector<CLI::Option*> add_setting_flags(CLI::App& app, Config& flags) {
       if constexpr (std::is_same_v<T, std::string>) {
         if (!field.choices.empty()) option->check(CLI::IsMember(field.choices));
       } else {
-        option->check(CLI::Range(field.minimum, field.maximum));
+        option->check(range_check(field));
       }
       option->capture_default_str();
     }

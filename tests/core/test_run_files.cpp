@@ -1,0 +1,154 @@
+// Settings, metrics lines, snapshot files and the 3D projection: the run directory's formats.
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+#include "core/input_error.h"
+#include "core/run/config.h"
+#include "core/run/projection.h"
+#include "core/run/run_files.h"
+#include "test_registry.h"
+
+using namespace isl;
+
+namespace {
+template <class F>
+QString error_of(F&& action) {
+  try {
+    action();
+  } catch (const InputError& error) {
+    return QString::fromStdString(error.what());
+  }
+  return {};
+}
+
+Snapshot small_snapshot() {
+  Snapshot s;
+  s.round = 1;
+  s.stage = Stage::Mining;
+  s.epoch = 2;
+  s.global_epoch = 7;
+  s.images = 3;
+  s.num_classes = 2;
+  s.points = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+  s.labels = {0, 1, 1};
+  s.positives = SetRows{{0, 2, 4, 5}, {0, 1, 1, 0, 2}, {-1, 1, -1, 1, -1}};
+  s.euclidean = SetRows{{0, 1, 2, 2}, {2, 2}, {1, 1}};
+  s.proxy_anchors = {2};
+  s.proxy_points = {0.5f, -0.5f, 1.5f};
+  s.proxy_confidence = {0.75f};
+  s.metrics = {{"knn_top1", 0.5}, {"precision_isl", 1.0}};
+  return s;
+}
+}  // namespace
+
+class TestRunFiles : public QObject {
+  Q_OBJECT
+ private slots:
+  void config_round_trips_through_json() {
+    Config config;
+    config.arch = "resnet18";
+    config.rounds = 3;
+    config.region = 0.25;
+    config.imagenet_stem = true;
+    config.precision_set_sizes = {1, 4, 9};
+    Config back = config_from_json_text(to_json_text(config), "config.json");
+    QCOMPARE(to_json_text(back), to_json_text(config));
+    QCOMPARE(back.arch, std::string("resnet18"));
+    QCOMPARE(back.precision_set_sizes, std::vector<int64_t>({1, 4, 9}));
+  }
+  void config_errors_name_the_setting_and_problem() {
+    auto message = error_of([] { config_from_json_text(R"({"rounds": 0})", "my.json"); });
+    QVERIFY2(message.contains("my.json") && message.contains("'rounds'") && message.contains("out of range"), qPrintable(message));
+    message = error_of([] { config_from_json_text(R"({"arch": "vgg"})", "my.json"); });
+    QVERIFY2(message.contains("'arch'") && message.contains("alexnet, resnet18, resnet50"), qPrintable(message));
+    message = error_of([] { config_from_json_text(R"({"learning_rate": "fast"})", "my.json"); });
+    QVERIFY2(message.contains("'learning_rate'") && message.contains("must be a number"), qPrintable(message));
+    message = error_of([] { config_from_json_text(R"({"batch": 12.5})", "my.json"); });
+    QVERIFY2(message.contains("'batch'") && message.contains("whole number"), qPrintable(message));
+    message = error_of([] { config_from_json_text(R"({"lerning_rate": 0.1})", "my.json"); });
+    QVERIFY2(message.contains("'lerning_rate'") && message.contains("not a known setting"), qPrintable(message));
+    message = error_of([] { config_from_json_text("{\"rounds\": ", "my.json"); });
+    QVERIFY2(message.contains("my.json") && message.contains("not valid JSON"), qPrintable(message));
+    QVERIFY(error_of([] { config_from_json_text(R"({"rounds": 2})", "my.json"); }).isEmpty());
+  }
+  void metrics_record_writes_undefined_values_as_null() {
+    MetricsRecord r;
+    r.kind = "eval";
+    r.round = 2;
+    r.stage = Stage::Backbone;
+    r.epoch = 5;
+    r.global_epoch = 12;
+    r.seconds = 1.5;
+    r.values = {{"knn_top1", 0.25}, {"precision_isl", std::nan("")}};
+    const std::string line = r.to_json();
+    QVERIFY(line.find("\"precision_isl\":null") != std::string::npos);
+    auto back = MetricsRecord::from_json(line, "metrics.jsonl");
+    QCOMPARE(back.global_epoch, 12);
+    QCOMPARE(back.stage, Stage::Backbone);
+    QCOMPARE(back.values.at("knn_top1"), 0.25);
+    QVERIFY(std::isnan(back.values.at("precision_isl")));
+    QVERIFY(error_of([] { MetricsRecord::from_json("{\"kind\":\"eval\"}", "m.jsonl, line 3"); }).contains("m.jsonl, line 3"));
+  }
+  void snapshot_round_trips_exactly() {
+    Snapshot s = small_snapshot();
+    Snapshot back = decode_snapshot(encode_snapshot(s), "x.snap");
+    QCOMPARE(back.points, s.points);
+    QCOMPARE(back.labels, s.labels);
+    QCOMPARE(back.positives.offsets, s.positives.offsets);
+    QCOMPARE(back.positives.members, s.positives.members);
+    QCOMPARE(back.positives.rounds, s.positives.rounds);
+    QCOMPARE(back.euclidean.members, s.euclidean.members);
+    QCOMPARE(back.proxy_anchors, s.proxy_anchors);
+    QCOMPARE(back.proxy_points, s.proxy_points);
+    QCOMPARE(back.proxy_confidence, s.proxy_confidence);
+    QCOMPARE(back.metrics, s.metrics);
+    QCOMPARE(back.stage, Stage::Mining);
+    QCOMPARE(back.global_epoch, 7);
+  }
+  void damaged_snapshots_are_named_errors() {
+    const std::string bytes = encode_snapshot(small_snapshot());
+    for (size_t cut : {size_t(0), size_t(5), size_t(20), bytes.size() - 1}) {
+      auto message = error_of([&] { decode_snapshot(bytes.substr(0, cut), "runs/a/snapshots/000003.snap"); });
+      QVERIFY2(message.contains("000003.snap"), qPrintable(message));
+    }
+    std::string wrong = bytes;
+    wrong[0] = 'X';
+    QVERIFY(error_of([&] { decode_snapshot(wrong, "s.snap"); }).contains("not an ISL Studio snapshot"));
+    Snapshot bad = small_snapshot();
+    bad.positives.members[1] = 99;  // an image that does not exist
+    QVERIFY(error_of([&] { decode_snapshot(encode_snapshot(bad), "s.snap"); }).contains("inconsistent positives"));
+    QVERIFY(error_of([&] { decode_snapshot(bytes + "x", "s.snap"); }).contains("unexpected bytes"));
+  }
+  void files_are_replaced_whole() {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("config.json").toStdString();
+    write_file_atomically(path, "first");
+    write_file_atomically(path, "second");
+    QCOMPARE(read_whole_file(path), std::string("second"));
+    QVERIFY(!QFile::exists(QString::fromStdString(path + ".tmp")));
+    QVERIFY(error_of([&] { write_file_atomically(dir.filePath("missing/dir/f").toStdString(), "x"); }).contains("cannot be written"));
+    QVERIFY(error_of([&] { read_whole_file(dir.filePath("nothing.json").toStdString()); }).contains("does not exist"));
+  }
+  void pca_finds_the_axes_of_largest_variance() {
+    // Points in 5-D whose coordinates 3, 0, 4 have spreads 3 > 2 > 1 (others constant 1):
+    // the axes are e3, e0, e4 in that order and the projection gives the centred coordinates.
+    std::vector<float> rows;
+    const float values[4][3] = {{3, 2, 1}, {-3, 2, -1}, {3, -2, -1}, {-3, -2, 1}};
+    for (const auto& v : values) rows.insert(rows.end(), {v[1], 1.f, 1.f, v[0] + 5.f, v[2]});
+    auto projection = fit_pca_3d(rows.data(), 4, 5);
+    auto projected = projection.apply(rows.data(), 4);
+    for (int i = 0; i < 4; ++i)
+      for (int axis = 0; axis < 3; ++axis)
+        QVERIFY(std::abs(std::abs(projected[size_t(i * 3 + axis)]) - std::abs(values[i][axis])) < 1e-4);
+    // Fitting again with the opposite signs as history flips the axes to match them.
+    Projection3d flipped = projection;
+    for (auto& x : flipped.axes) x = -x;
+    auto aligned = fit_pca_3d(rows.data(), 4, 5, &flipped);
+    for (size_t k = 0; k < aligned.axes.size(); ++k) QVERIFY(std::abs(aligned.axes[k] - flipped.axes[k]) < 1e-5);
+  }
+};
+
+ISL_REGISTER_TEST(TestRunFiles);
+#include "test_run_files.moc"

@@ -1,0 +1,319 @@
+// The whole engine on the built-in MNIST digits: short runs that finish, stop and resume,
+// and the command-line trainer's handling of bad arguments.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <filesystem>
+
+#include "core/input_error.h"
+#include "core/models/backbone.h"
+#include "core/run/run_files.h"
+#include "core/run/trainer.h"
+#include "test_registry.h"
+
+using namespace isl;
+
+namespace {
+
+// A run small enough for a test: 512 digits, two rounds. The proxy GAN gets only a few
+// dozen steps here, far too few for its proxies to reach the data, so the mining region is
+// opened wide (r = 1 - 2c) to exercise mining end to end.
+Config quick_config() {
+  Config c;
+  c.max_train_images = 512;
+  c.max_test_images = 500;
+  c.rounds = 2;
+  c.backbone_epochs = 4;
+  c.gan_epochs = 3;
+  c.gan_min_epochs_first_round = 2;
+  c.mining_epochs = 2;
+  c.batch = 64;
+  c.learning_rate = 0.003;
+  c.confidence_threshold = 0.0;
+  c.region = -1.0;
+  c.negative_candidates = 256;
+  c.knn_k = 20;
+  c.tracked_anchors = 16;
+  c.loader_workers = 1;
+  return c;
+}
+
+struct Recorder : TrainingObserver {
+  std::vector<MetricsRecord> records;
+  std::vector<Progress> progress;
+  std::function<void(const Progress&)> on_each_progress;
+  void on_progress(const Progress& p) override {
+    progress.push_back(p);
+    if (on_each_progress) on_each_progress(p);
+  }
+  void on_metrics(const MetricsRecord& r) override { records.push_back(r); }
+};
+
+struct FinalState {
+  torch::Tensor memory, members, sizes, backbone_weight;
+};
+
+FinalState read_checkpoint(const std::string& run) {
+  torch::serialize::InputArchive archive, backbone;
+  archive.load_from(run_files::latest_checkpoint_path(run));
+  FinalState state;
+  archive.read("memory", state.memory);
+  archive.read("mined_members", state.members);
+  archive.read("mined_sizes", state.sizes);
+  archive.read("backbone", backbone);
+  auto network = models::make_backbone({models::Arch::AlexNet, false, 128});
+  network->load(backbone);
+  std::vector<torch::Tensor> flat;
+  for (const auto& parameter : network->parameters()) flat.push_back(parameter.detach().flatten());
+  state.backbone_weight = torch::cat(flat);
+  return state;
+}
+
+const MetricsRecord* last_of(const std::vector<MetricsRecord>& records, const std::string& kind) {
+  for (auto it = records.rbegin(); it != records.rend(); ++it)
+    if (it->kind == kind) return &*it;
+  return nullptr;
+}
+
+}  // namespace
+
+class TestTrainer : public QObject {
+  Q_OBJECT
+ private slots:
+  void short_isl_run_writes_a_valid_run_directory() {
+    QTemporaryDir dir;
+    const std::string run = dir.filePath("run").toStdString();
+    Trainer trainer(quick_config(), run);
+    Recorder recorder;
+    trainer.add_observer(&recorder);
+    trainer.run();
+    QCOMPARE(trainer.state(), RunState::Finished);
+
+    // config.json reads back as the same settings.
+    QCOMPARE(to_json_text(read_config_file(run_files::config_path(run))), to_json_text(quick_config()));
+    // metrics.jsonl: every line parses; evaluations carry the documented keys.
+    auto records = read_metrics_file(run_files::metrics_path(run));
+    QCOMPARE(records.size(), recorder.records.size());
+    int evaluations = 0;
+    for (const auto& r : records) {
+      if (r.kind != "eval") continue;
+      ++evaluations;
+      for (const char* key : {"knn_top1", "mined_pairs", "precision_isl", "precision_euclidean"})
+        QVERIFY2(r.values.count(key), key);
+      QVERIFY(r.values.at("knn_top1") >= 0 && r.values.at("knn_top1") <= 1);
+    }
+    QCOMPARE(evaluations, 4 + 1 + 4);  // every backbone epoch, and once after mining
+    // Mining found pairs, and the evaluation after it measured their precision.
+    const MetricsRecord* after_mining = nullptr;
+    for (const auto& r : records)
+      if (r.kind == "eval" && r.stage == Stage::Mining) after_mining = &r;
+    QVERIFY(after_mining);
+    QVERIFY(after_mining->values.at("mined_pairs") > 0);
+    const double precision = after_mining->values.at("precision_isl");
+    QVERIFY(precision >= 0 && precision <= 1);
+    QVERIFY(after_mining->values.at("precision_euclidean") >= 0);
+    // Learning happened: kNN top-1 well above the 10% of chance.
+    QVERIFY2(last_of(records, "eval")->values.at("knn_top1") > 0.3, "memory-bank kNN near chance");
+    QVERIFY(last_of(records, "final")->values.at("knn_top1_final") > 0.4);
+
+    // Snapshots decode and the last one shows the mined sets.
+    auto files = list_snapshot_files(run);
+    QVERIFY(files.size() >= 10);
+    Snapshot last = read_snapshot_file(files.back());
+    QCOMPARE(last.images, int64_t(512));
+    QCOMPARE(last.points.size(), size_t(512 * 3));
+    QCOMPARE(int64_t(last.positives.members.size()) - 512, int64_t(after_mining->values.at("mined_pairs")));
+    QCOMPARE(last.euclidean.members.size() + 512, last.positives.members.size());
+    QVERIFY(!last.proxy_anchors.empty());
+    QVERIFY(std::filesystem::exists(run_files::latest_checkpoint_path(run)));
+
+    // Progress reported stages in order with sensible counts.
+    QVERIFY(!recorder.progress.empty());
+    for (const auto& p : recorder.progress) {
+      QVERIFY(p.iteration >= 0 && p.iteration <= p.iterations);
+      QVERIFY(p.stage_seconds_left >= 0);
+    }
+  }
+
+  void stopped_and_resumed_run_equals_uninterrupted_run() {
+    Config config = quick_config();
+    config.max_train_images = 256;
+    config.backbone_epochs = 2;
+    QTemporaryDir dir;
+    const std::string whole = dir.filePath("whole").toStdString();
+    const std::string parts = dir.filePath("parts").toStdString();
+    {
+      Trainer trainer(config, whole);
+      trainer.run();
+    }
+    {
+      // Stop in the middle of the first GAN epoch.
+      Trainer trainer(config, parts);
+      Recorder recorder;
+      recorder.on_each_progress = [&](const Progress& p) {
+        if (p.stage == Stage::Gan && p.iteration >= 1 && p.iteration < p.iterations) trainer.stop();
+      };
+      trainer.add_observer(&recorder);
+      trainer.run();
+      QCOMPARE(trainer.state(), RunState::Idle);
+    }
+    {
+      auto resumed = Trainer::resume(parts);
+      resumed->run();
+      QCOMPARE(resumed->state(), RunState::Finished);
+    }
+    auto a = read_checkpoint(whole);
+    auto b = read_checkpoint(parts);
+    QVERIFY(torch::equal(a.memory, b.memory));
+    QVERIFY(torch::equal(a.members, b.members));
+    QVERIFY(torch::equal(a.sizes, b.sizes));
+    QVERIFY(a.backbone_weight.defined() && torch::equal(a.backbone_weight, b.backbone_weight));
+    // No epoch is logged twice or lost.
+    auto whole_records = read_metrics_file(run_files::metrics_path(whole));
+    auto part_records = read_metrics_file(run_files::metrics_path(parts));
+    QCOMPARE(part_records.size(), whole_records.size());
+    for (size_t i = 0; i < whole_records.size(); ++i) {
+      QCOMPARE(part_records[i].kind, whole_records[i].kind);
+      QCOMPARE(part_records[i].epoch, whole_records[i].epoch);
+      QCOMPARE(part_records[i].stage, whole_records[i].stage);
+    }
+    QCOMPARE(list_snapshot_files(parts).size(), list_snapshot_files(whole).size());
+  }
+
+  void bf16_keeps_knn_accuracy() {
+    Config config = quick_config();
+    config.method = "instance";
+    config.rounds = 1;
+    config.backbone_epochs = 6;
+    std::map<std::string, double> knn;
+    QTemporaryDir dir;
+    for (const std::string precision : {"fp32", "bf16"}) {
+      config.precision = precision;
+      Trainer trainer(config, dir.filePath(QString::fromStdString(precision)).toStdString());
+      Recorder recorder;
+      trainer.add_observer(&recorder);
+      trainer.run();
+      knn[precision] = last_of(recorder.records, "final")->values.at("knn_top1_final");
+    }
+    qInfo("kNN top-1: fp32 %.3f, bf16 %.3f", knn["fp32"], knn["bf16"]);
+    QVERIFY(knn["fp32"] > 0.4);
+    QVERIFY(std::abs(knn["fp32"] - knn["bf16"]) < 0.08);
+  }
+
+  void baselines_follow_their_rules() {
+    QTemporaryDir dir;
+    Config config = quick_config();
+    config.max_train_images = 256;
+    config.backbone_epochs = 1;
+    // Instance discrimination mines nothing and never trains the GAN.
+    config.method = "instance";
+    {
+      Trainer trainer(config, dir.filePath("instance").toStdString());
+      Recorder recorder;
+      trainer.add_observer(&recorder);
+      trainer.run();
+      for (const auto& r : recorder.records) QVERIFY(r.stage == Stage::Backbone || r.kind == "final");
+      QCOMPARE(last_of(recorder.records, "eval")->values.at("mined_pairs"), 0.0);
+    }
+    // The Euclidean baseline trains on nearest memory entries, as many as ISL mined per image.
+    config.method = "euclidean";
+    const std::string run = dir.filePath("euclidean").toStdString();
+    {
+      Trainer trainer(config, run);
+      trainer.run();
+    }
+    torch::serialize::InputArchive archive;
+    archive.load_from(run_files::latest_checkpoint_path(run));
+    torch::Tensor mined_sizes, euclidean_sizes;
+    archive.read("mined_sizes", mined_sizes);
+    archive.read("euclidean_sizes", euclidean_sizes);
+    QVERIFY(mined_sizes.sum().item<int64_t>() > 256);
+    QVERIFY(torch::equal(mined_sizes, euclidean_sizes));
+  }
+
+  void pause_holds_iterations_until_resume() {
+    Config config = quick_config();
+    config.method = "instance";
+    config.rounds = 1;
+    config.backbone_epochs = 2;
+    config.max_train_images = 256;
+    QTemporaryDir dir;
+    Trainer trainer(config, dir.filePath("run").toStdString());
+    std::atomic<int64_t> iterations{0};
+    struct Counter : TrainingObserver {
+      std::atomic<int64_t>& count;
+      std::atomic<bool> paused{false};
+      explicit Counter(std::atomic<int64_t>& c) : count(c) {}
+      void on_progress(const Progress& p) override { count = p.iteration + 100 * p.epoch; }
+      void on_state(RunState s) override { paused = s == RunState::Paused; }
+    } counter(iterations);
+    trainer.add_observer(&counter);
+    trainer.pause();  // takes effect before the first iteration
+    std::thread worker([&] { trainer.run(); });
+    QTRY_VERIFY(counter.paused.load());
+    const int64_t held = iterations;
+    QTest::qWait(300);
+    QCOMPARE(iterations.load(), held);
+    trainer.resume();
+    worker.join();
+    QCOMPARE(trainer.state(), RunState::Finished);
+    QVERIFY(iterations.load() > held);
+  }
+
+  void resume_rejects_a_checkpoint_of_another_run() {
+    QTemporaryDir dir;
+    const std::string run = dir.filePath("run").toStdString();
+    Config config = quick_config();
+    config.method = "instance";
+    config.rounds = 1;
+    config.backbone_epochs = 1;
+    config.max_train_images = 128;
+    {
+      Trainer trainer(config, run);
+      trainer.run();
+    }
+    // The same directory with the data set size changed in config.json.
+    config.max_train_images = 100;
+    write_file_atomically(run_files::config_path(run), to_json_text(config));
+    try {
+      Trainer::resume(run);
+      QFAIL("resume accepted a checkpoint of another data set size");
+    } catch (const InputError& error) {
+      QVERIFY2(QString(error.what()).contains("latest.pt") && QString(error.what()).contains("128 images"), error.what());
+    }
+    // A truncated checkpoint is a named error too.
+    const auto path = run_files::latest_checkpoint_path(run);
+    std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
+    config.max_train_images = 128;
+    write_file_atomically(run_files::config_path(run), to_json_text(config));
+    try {
+      Trainer::resume(run);
+      QFAIL("resume accepted a truncated checkpoint");
+    } catch (const InputError& error) {
+      QVERIFY2(QString(error.what()).contains("latest.pt"), error.what());
+    }
+  }
+
+  void command_line_rejects_bad_arguments_by_name() {
+    auto run = [](QStringList arguments) {
+      QProcess process;
+      process.start(ISL_TRAIN_EXECUTABLE, arguments);
+      process.waitForFinished(60000);
+      return std::make_pair(process.exitCode(), QString(process.readAllStandardError() + process.readAllStandardOutput()));
+    };
+    auto [code, text] = run({"--arch", "vgg"});
+    QVERIFY(code != 0);
+    QVERIFY2(text.contains("--arch") && text.contains("alexnet") && text.contains("resnet50"), qPrintable(text));
+    std::tie(code, text) = run({"--rounds", "0"});
+    QVERIFY(code != 0);
+    QVERIFY2(text.contains("--rounds") && text.contains("allowed: 1 to 1000"), qPrintable(text));
+    std::tie(code, text) = run({"--data-kind", "cifar10", "--data", "/nonexistent/cifar", "--out", "/tmp/isl-never"});
+    QCOMPARE(code, 2);
+    QVERIFY2(text.contains("/nonexistent/cifar"), qPrintable(text));
+    QVERIFY(!std::filesystem::exists("/tmp/isl-never"));
+  }
+};
+
+ISL_REGISTER_TEST(TestTrainer);
+#include "test_trainer.moc"
