@@ -10,6 +10,7 @@
 #include "core/models/backbone.h"
 #include "core/run/run_files.h"
 #include "core/run/trainer.h"
+#include "core/run/weights_export.h"
 #include "test_registry.h"
 
 using namespace isl;
@@ -293,6 +294,32 @@ class TestTrainer : public QObject {
     } catch (const InputError& error) {
       QVERIFY2(QString(error.what()).contains("latest.pt"), error.what());
     }
+  }
+
+  void backbone_weights_export_as_a_state_dict() {
+    QTemporaryDir dir;
+    const std::string run = dir.filePath("run").toStdString();
+    Config config = quick_config();
+    config.method = "instance";
+    config.rounds = 1;
+    config.backbone_epochs = 1;
+    config.max_train_images = 128;
+    {
+      Trainer trainer(config, run);
+      trainer.run();
+    }
+    const std::string path = dir.filePath("backbone.pt").toStdString();
+    export_backbone_weights(run, path);
+    const std::string bytes = read_whole_file(path);
+    auto state = torch::pickle_load(std::vector<char>(bytes.begin(), bytes.end())).toGenericDict();
+    auto expected = read_checkpoint(run).backbone_weight;
+    std::vector<torch::Tensor> parameters;
+    auto network = models::make_backbone({models::Arch::AlexNet, false, 128});
+    for (const auto& item : network->named_parameters())
+      parameters.push_back(state.at(item.key()).toTensor().flatten());
+    QVERIFY(torch::equal(torch::cat(parameters), expected));
+    QVERIFY(state.contains("features.1.running_mean"));
+    QCOMPARE(int64_t(state.size()), int64_t(network->named_parameters().size() + network->named_buffers().size()));
   }
 
   void command_line_rejects_bad_arguments_by_name() {
