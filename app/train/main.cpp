@@ -128,8 +128,8 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   isl::cli::ProgressPrinter printer(stderr);
+  std::unique_ptr<isl::Trainer> trainer;
   try {
-    std::unique_ptr<isl::Trainer> trainer;
     if (!resume.empty()) {
       trainer = isl::Trainer::resume(resume);
     } else {
@@ -145,19 +145,22 @@ int main(int argc, char** argv) {
       }
       trainer = std::make_unique<isl::Trainer>(config, out);
     }
-    trainer->add_observer(&printer);
-    stop_on_signals(*trainer, signals);
-    trainer->run();
-    const bool finished = trainer->state() == isl::RunState::Finished;
-    if (finished && linear_probe) trainer->run_linear_probe();
-    printer.print_summary(trainer->run_directory());
-    if (!finished) std::fprintf(stderr, "Resume with: isl-train --resume %s\n", trainer->run_directory().c_str());
-    return finished ? 0 : 3;
-  } catch (const isl::InputError& error) {
+  } catch (const std::exception& error) {
     std::fprintf(stderr, "error: %s\n", error.what());
     return 2;
-  } catch (const std::exception& error) {
-    std::fprintf(stderr, "error: training failed: %s\n", error.what());
+  }
+  trainer->add_observer(&printer);
+  stop_on_signals(*trainer, signals);
+  try {
+    trainer->run();
+  } catch (const isl::InputError&) {
+    return 2;  // the trainer has reported it through the printer
+  } catch (const std::exception&) {
     return 1;
   }
+  const bool finished = trainer->state() == isl::RunState::Finished;
+  if (finished && linear_probe) trainer->run_linear_probe();
+  printer.print_summary(trainer->run_directory());
+  if (!finished) std::fprintf(stderr, "Resume with: isl-train --resume %s\n", trainer->run_directory().c_str());
+  return finished ? 0 : 3;
 }

@@ -122,6 +122,13 @@ void ProxyGan::load(torch::serialize::InputArchive& archive) {
   part("discriminator_optimizer", [&](auto& child) { discriminator_optimizer_->load(child); });
 }
 
+bool gan_collapsed(double real_confidence, double fake_confidence) {
+  constexpr double kSaturated = 1e-3;
+  auto at_zero = [](double c) { return c < kSaturated; };
+  auto at_one = [](double c) { return c > 1 - kSaturated; };
+  return (at_zero(real_confidence) || at_one(real_confidence)) && (at_zero(fake_confidence) || at_one(fake_confidence));
+}
+
 bool gan_should_continue(const std::vector<double>& losses, int round, const GanStopOptions& options) {
   if (losses.empty()) return true;
   const auto count = losses.size();

@@ -64,6 +64,10 @@ class ProxyGan {
   std::unique_ptr<torch::optim::Adam> discriminator_optimizer_;
 };
 
+// A discriminator stuck at 0 or 1 (mean confidences of an epoch on real triplets and on
+// triplets holding a proxy): the GAN has collapsed and its proxies mean nothing.
+bool gan_collapsed(double real_confidence, double fake_confidence);
+
 struct GanStopOptions {
   int first_round_min_epochs = 10;
   double converged_loss = 1.0;

@@ -28,7 +28,8 @@ void make_directory(const std::string& path) {
 Trainer::Impl::Impl(Config config_, std::string run_directory_)
     : config(std::move(config_)),
       run_directory(std::move(run_directory_)),
-      metrics(run_files::metrics_path(run_directory)) {
+      metrics(run_files::metrics_path(run_directory)),
+      started(std::chrono::steady_clock::now()) {
   validate(config, "settings");
   device = choose_device(config.device);
   bf16 = use_bf16(config.precision, device);
@@ -103,10 +104,13 @@ Trainer::Trainer(Config config, std::string run_directory)
   impl_->open_data();
   impl_->build_model();
   make_directory(dir);
+  impl_->lock = std::make_unique<RunLock>(dir);
   make_directory(run_files::checkpoint_directory(dir));
   make_directory(run_files::snapshot_directory(dir));
-  write_file_atomically(run_files::config_path(dir), to_json_text(impl_->config));
   write_file_atomically(run_files::metrics_path(dir), "");
+  // A checkpoint of the starting point, so that even a run killed in its first epoch resumes.
+  impl_->save_checkpoint();
+  write_file_atomically(run_files::config_path(dir), to_json_text(impl_->config));
 }
 
 Trainer::Trainer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -114,6 +118,7 @@ Trainer::Trainer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 std::unique_ptr<Trainer> Trainer::resume(const std::string& run_directory) {
   auto config = read_config_file(run_files::config_path(run_directory));
   auto impl = std::make_unique<Impl>(std::move(config), run_directory);
+  impl->lock = std::make_unique<RunLock>(run_directory);
   impl->open_data();
   impl->build_model();
   impl->load_checkpoint(run_files::latest_checkpoint_path(run_directory));
@@ -144,8 +149,9 @@ RunState Trainer::state() const { return impl_->state.load(); }
 void Trainer::run() {
   try {
     impl_->run();
-  } catch (...) {
+  } catch (const std::exception& error) {
     impl_->snapshots->wait_idle();
+    impl_->log(LogLevel::Error, error.what());
     impl_->set_state(RunState::Failed);
     throw;
   }

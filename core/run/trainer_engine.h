@@ -15,6 +15,7 @@
 #include "core/models/backbone.h"
 #include "core/run/metrics_log.h"
 #include "core/run/run_control.h"
+#include "core/run/run_lock.h"
 #include "core/run/snapshot_builder.h"
 #include "core/run/trainer.h"
 
@@ -60,6 +61,7 @@ struct Trainer::Impl {
   void mine_batch(const data::Batch& batch);
   void end_mining_stage();
   void advance_position();
+  [[noreturn]] void numerical_fault(const std::string& what) const;
   void follow_learning_rate_schedule(double knn_top1);
   // Step schedule: x0.1 at 50% and 75% of each round's backbone epochs.
   void apply_learning_rate();
@@ -84,6 +86,7 @@ struct Trainer::Impl {
 
   Config config;
   std::string run_directory;
+  std::unique_ptr<RunLock> lock;
   std::vector<TrainingObserver*> observers;
   RunControl control;
   std::atomic<RunState> state{RunState::Idle};

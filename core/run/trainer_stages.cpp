@@ -38,6 +38,12 @@ torch::Tensor Trainer::Impl::backbone_features(const data::Batch& batch) {
   return backbone->forward(images).to(torch::kFloat32);
 }
 
+void Trainer::Impl::numerical_fault(const std::string& what) const {
+  throw NumericalFault(what + " (round " + std::to_string(position.round + 1) + ", " + to_string(position.stage) +
+                       " epoch " + std::to_string(position.epoch + 1) + "). The run stopped; its last good checkpoint "
+                       "is kept and can be resumed after changing the settings in config.json.");
+}
+
 bool Trainer::Impl::run_epoch() {
   if (position.iteration == 0) {
     position.epoch_sums.clear();
@@ -81,9 +87,8 @@ void Trainer::Impl::train_backbone_batch(const data::Batch& batch) {
                       config.hard_positive == "least_similar" ? HardPositive::LeastSimilar : HardPositive::MostSimilar};
   auto terms = isl_loss(features, memory->features(), indices, training_sets().rows(indices), options);
   if (!std::isfinite(terms.total.item<double>()))
-    throw std::runtime_error("The loss became " + std::to_string(terms.total.item<double>()) + " in round " +
-                             std::to_string(position.round) + ", epoch " + std::to_string(position.epoch) +
-                             "; lower the learning rate or raise the temperature");
+    numerical_fault("The backbone loss became " + std::to_string(terms.total.item<double>()) +
+                    "; try a lower learning_rate or a higher temperature");
   optimizer->zero_grad();
   terms.total.backward();
   optimizer->step();
@@ -106,6 +111,8 @@ void Trainer::Impl::train_gan_batch(const data::Batch& batch) {
   TripletOptions options{config.negative_candidates,
                          config.triplet_positive == "random_member" ? TripletPositive::RandomMember : TripletPositive::MemorySelf};
   auto losses = gan->train_step(sample_triplets(features, indices, *memory, *mined_sets, options, generator));
+  if (!std::isfinite(losses.generator) || !std::isfinite(losses.discriminator))
+    numerical_fault("The proxy GAN's loss became not a number; try a lower gan_learning_rate");
   const double b = double(batch.size());
   auto& sums = position.epoch_sums;
   sums["loss"] += losses.generator * b;
@@ -159,6 +166,11 @@ void Trainer::Impl::finish_epoch() {
     ++position.global_epoch;
   }
   if (stage == Stage::Gan) {
+    if (gan_collapsed(values["gan_real_confidence"], values["gan_fake_confidence"]))
+      numerical_fault("The proxy GAN collapsed: its discriminator answered " +
+                      std::to_string(values["gan_real_confidence"]) + " for real triplets and " +
+                      std::to_string(values["gan_fake_confidence"]) + " for proxies over a whole epoch; try a lower "
+                      "gan_learning_rate or another gan_hardness");
     position.gan_losses.push_back(values["gan_generator"]);
     refresh_tracked_proxies();
   }

@@ -204,6 +204,13 @@ class TestProxyGan : public QObject {
     QVERIFY(!torch::equal(generator_before, gan.generator->parameters()[0]));
     QVERIFY(!torch::equal(discriminator_before, gan.discriminator->parameters()[0]));
   }
+  void collapse_means_a_saturated_discriminator() {
+    QVERIFY(gan_collapsed(0.9999, 0.0001));  // perfectly separating
+    QVERIFY(gan_collapsed(0.0002, 0.0003));  // everything rejected
+    QVERIFY(gan_collapsed(0.9995, 0.9999));  // everything accepted
+    QVERIFY(!gan_collapsed(0.95, 0.05));
+    QVERIFY(!gan_collapsed(0.9999, 0.4));
+  }
   void stop_rule_follows_the_specification() {
     GanStopOptions options;  // 10 epochs in round 0, converged below 1.0
     QVERIFY(gan_should_continue({}, 1, options));

@@ -296,6 +296,44 @@ class TestTrainer : public QObject {
     }
   }
 
+  void a_diverging_loss_stops_and_keeps_the_last_good_checkpoint() {
+    QTemporaryDir dir;
+    const std::string run = dir.filePath("run").toStdString();
+    Config config = quick_config();
+    config.method = "instance";
+    config.max_train_images = 128;
+    // Weight decay 1 at rate 100 multiplies every weight by -99 a step: infinite within an epoch.
+    config.batch = 16;
+    config.learning_rate = 100;
+    config.weight_decay = 1;
+    config.sgd_momentum = 0;
+    Trainer trainer(config, run);
+    const std::string before = read_whole_file(run_files::latest_checkpoint_path(run));
+    try {
+      trainer.run();
+      QFAIL("training went on with a loss that is not a number");
+    } catch (const NumericalFault& fault) {
+      QVERIFY2(QString(fault.what()).contains("learning_rate"), fault.what());
+    }
+    QCOMPARE(trainer.state(), RunState::Failed);
+    QVERIFY(read_whole_file(run_files::latest_checkpoint_path(run)) == before);
+    Trainer::resume(run);  // still resumable
+  }
+
+  void a_run_directory_is_used_by_one_trainer_at_a_time() {
+    QTemporaryDir dir;
+    const std::string run = dir.filePath("run").toStdString();
+    Config config = quick_config();
+    config.max_train_images = 128;
+    Trainer first(config, run);
+    try {
+      Trainer::resume(run);
+      QFAIL("a second trainer opened a run directory in use");
+    } catch (const InputError& error) {
+      QVERIFY2(QString(error.what()).contains("in use by another training process"), error.what());
+    }
+  }
+
   void backbone_weights_export_as_a_state_dict() {
     QTemporaryDir dir;
     const std::string run = dir.filePath("run").toStdString();
