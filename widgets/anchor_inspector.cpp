@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -20,7 +21,7 @@ namespace isl::gui {
 namespace {
 constexpr int kTileSide = 56;
 constexpr int kAnchorSide = 112;
-constexpr int kColumns = 5;
+constexpr int kColumns = 4;  // per group; two groups side by side
 constexpr int kMostShown = 100;  // per column; very large sets are summarised
 }  // namespace
 
@@ -30,6 +31,7 @@ AnchorInspector::AnchorInspector(ThumbnailSource* thumbnails, QWidget* parent)
   index_box_ = new QSpinBox(this);
   index_box_->setObjectName("anchorIndex");
   index_box_->setRange(-1, 0);
+  index_box_->setMinimumWidth(90);
   index_box_->setSpecialValueText("-");
   index_box_->setKeyboardTracking(false);
   connect(index_box_, &QSpinBox::valueChanged, this, [this](int value) {
@@ -43,8 +45,9 @@ AnchorInspector::AnchorInspector(ThumbnailSource* thumbnails, QWidget* parent)
 
   auto* search = new QHBoxLayout;
   search->addWidget(index_label_);
-  search->addWidget(index_box_, 1);
+  search->addWidget(index_box_);
   search->addWidget(next_button_);
+  search->addStretch(1);
 
   anchor_image_ = new QLabel(this);
   anchor_image_->setFixedSize(kAnchorSide + 6, kAnchorSide + 6);
@@ -70,6 +73,14 @@ AnchorInspector::AnchorInspector(ThumbnailSource* thumbnails, QWidget* parent)
   rebuild();
 }
 
+QSize AnchorInspector::sizeHint() const {
+  // A tile is the framed thumbnail plus the tool button's padding; then the gap between the
+  // groups, the layout margins and the scroll bar.
+  const int tile = kTileSide + 6 + 8;
+  const int width = 2 * kColumns * tile + 12 + 2 * 2 * 9 + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 24;
+  return {width, 600};
+}
+
 void AnchorInspector::retranslate() {
   index_label_->setText(tr("Anchor"));
   index_box_->setToolTip(tr("Index of the training image to inspect"));
@@ -88,7 +99,12 @@ void AnchorInspector::changeEvent(QEvent* event) {
 void AnchorInspector::setSnapshot(SnapshotPtr snapshot) {
   snapshot_ = std::move(snapshot);
   if (snapshot_ && anchor_ >= snapshot_->images) anchor_ = -1;
-  index_box_->setRange(-1, snapshot_ ? int(snapshot_->images) - 1 : 0);
+  {
+    // Without an anchor the box shows "-", not a 0 that looks like a selected image.
+    const QSignalBlocker block(index_box_);
+    index_box_->setRange(-1, snapshot_ ? int(snapshot_->images) - 1 : 0);
+    index_box_->setValue(int(anchor_));
+  }
   rebuild();
 }
 

@@ -24,6 +24,8 @@ class AnchorInspector : public QWidget {
   // Thumbnails of the positives and of the neighbours currently shown.
   int positiveCount() const { return positive_count_; }
   int neighbourCount() const { return neighbour_count_; }
+  // Wide enough for both thumbnail columns side by side, so a dock opens at a useful width.
+  QSize sizeHint() const override;
 
  public slots:
   void setSnapshot(isl::SnapshotPtr snapshot);

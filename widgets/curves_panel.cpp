@@ -47,7 +47,11 @@ CurvesPanel::CurvesPanel(QWidget* parent) : QTabWidget(parent) {
     qchart->setMargins(QMargins(4, 4, 4, 4));
     chart.x = new QValueAxis;
     chart.y = new QValueAxis;
+    // Epochs are whole numbers: ticks on integers only, or "%d" would label 2.25 as 2.
     chart.x->setLabelFormat("%d");
+    chart.x->setTickType(QValueAxis::TicksDynamic);
+    chart.x->setTickAnchor(0);
+    chart.x->setTickInterval(1);
     qchart->addAxis(chart.x, Qt::AlignBottom);
     qchart->addAxis(chart.y, Qt::AlignLeft);
     chart.view = new QChartView(qchart);
@@ -132,6 +136,7 @@ void CurvesPanel::extend(Chart& chart, double x, double y) {
   chart.y_high = std::max(chart.y_high, y);
   const double margin = std::max(1e-6, 0.05 * (chart.y_high - chart.y_low));
   chart.x->setRange(chart.x_low, std::max(chart.x_high, chart.x_low + 1));
+  chart.x->setTickInterval(std::max(1.0, std::ceil((chart.x_high - chart.x_low) / 10)));
   chart.y->setRange(chart.y_low - margin, chart.y_high + margin);
 }
 

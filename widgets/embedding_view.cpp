@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 
 #include "widgets/point_colors.h"
 #include "widgets/view_legend.h"
@@ -36,9 +37,7 @@ namespace isl::gui {
 
 namespace {
 
-// Above this many points the view draws an even subsample while the camera moves: software
-// OpenGL needs 40-80 ms for 60,000 points, too slow for a smooth drag.
-constexpr int64_t kPreviewLimit = 12000;
+constexpr uint64_t kPreviewSeed = 0x15157;
 constexpr int kPickTolerance = 6;
 
 // Points (or the end points of lines) as a poly data set with one cell per vertex/line.
@@ -90,7 +89,7 @@ void attach(vtkPolyData* data, vtkActor* actor, double point_size) {
 
 }  // namespace
 
-EmbeddingView::EmbeddingView(QWidget* parent) : QWidget(parent) {
+EmbeddingView::EmbeddingView(QWidget* parent) : QWidget(parent), moving_point_limit_(kDefaultMovingPointLimit) {
   canvas_ = new VtkGlWidget(this);
   coloring_box_ = new QComboBox(this);
   auto* reset = new QToolButton(this);
@@ -186,16 +185,7 @@ void EmbeddingView::setSnapshot(SnapshotPtr snapshot) {
   snapshot_ = std::move(snapshot);
   const int64_t n = snapshot_->images;
   set_geometry(cloud_, snapshot_->points.data(), n, false);
-  preview_indices_.clear();
-  if (n > kPreviewLimit) {
-    const int64_t stride = (n + kPreviewLimit - 1) / kPreviewLimit;
-    std::vector<float> xyz;
-    for (int64_t i = 0; i < n; i += stride) {
-      preview_indices_.push_back(i);
-      xyz.insert(xyz.end(), snapshot_->points.begin() + 3 * i, snapshot_->points.begin() + 3 * i + 3);
-    }
-    set_geometry(preview_, xyz.data(), int64_t(preview_indices_.size()), false);
-  }
+  updatePreview();
   if (anchor_ >= n) anchor_ = -1;
   updateColors();
   updateProxies();
@@ -204,6 +194,46 @@ void EmbeddingView::setSnapshot(SnapshotPtr snapshot) {
   // The camera stays where the user put it; only a new data set (or the first) frames it.
   if (first) resetCamera();
   canvas_->requestRender();
+}
+
+// Selection sampling (Knuth's algorithm S) with a fixed seed: every snapshot of a run keeps
+// the same subsample, so no point blinks in or out between updates, and unlike an even
+// stride it cannot alias with a data set stored in label order.
+void EmbeddingView::updatePreview() {
+  preview_indices_.clear();
+  const int64_t n = snapshot_ ? snapshot_->images : 0;
+  if (moving_point_limit_ > 0 && n > moving_point_limit_) {
+    std::mt19937_64 random(kPreviewSeed);
+    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    preview_indices_.reserve(size_t(moving_point_limit_));
+    std::vector<float> xyz;
+    xyz.reserve(size_t(3 * moving_point_limit_));
+    for (int64_t i = 0; i < n && int64_t(preview_indices_.size()) < moving_point_limit_; ++i) {
+      const int64_t wanted = moving_point_limit_ - int64_t(preview_indices_.size());
+      if (double(n - i) * uniform(random) >= double(wanted)) continue;
+      preview_indices_.push_back(i);
+      xyz.insert(xyz.end(), snapshot_->points.begin() + 3 * i, snapshot_->points.begin() + 3 * i + 3);
+    }
+    set_geometry(preview_, xyz.data(), int64_t(preview_indices_.size()), false);
+  }
+  showPreview(interacting_);
+}
+
+void EmbeddingView::showPreview(bool moving) {
+  const bool preview = moving && !preview_indices_.empty();
+  cloud_actor_->SetVisibility(!preview);
+  preview_actor_->SetVisibility(preview);
+}
+
+void EmbeddingView::setMovingPointLimit(int64_t limit) {
+  moving_point_limit_ = std::max<int64_t>(limit, 0);
+  updatePreview();
+  updateColors();
+  canvas_->requestRender();
+}
+
+int64_t EmbeddingView::drawnPointCount() const {
+  return cloud_actor_->GetVisibility() ? cloud_->GetNumberOfPoints() : preview_->GetNumberOfPoints();
 }
 
 void EmbeddingView::setAnchor(qint64 anchor) {
@@ -359,15 +389,13 @@ QPoint EmbeddingView::screenPosition(int64_t index) {
 }
 
 void EmbeddingView::onInteractionStart(vtkObject*, unsigned long, void*) {
-  if (preview_indices_.empty()) return;
-  cloud_actor_->VisibilityOff();
-  preview_actor_->VisibilityOn();
+  interacting_ = true;
+  showPreview(true);
 }
 
 void EmbeddingView::onInteractionEnd(vtkObject*, unsigned long, void*) {
-  if (preview_indices_.empty()) return;
-  cloud_actor_->VisibilityOn();
-  preview_actor_->VisibilityOff();
+  interacting_ = false;
+  showPreview(false);
   canvas_->requestRender();
 }
 

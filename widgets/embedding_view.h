@@ -38,6 +38,13 @@ class EmbeddingView : public QWidget {
   VtkGlWidget* canvas() const { return canvas_; }
   // Where point `index` lies on screen (widget coordinates of the canvas), for tests and tooltips.
   QPoint screenPosition(int64_t index);
+  // Above `limit` points, only a fixed random subsample of `limit` points is drawn while the
+  // camera moves; 0 always draws every point. Software OpenGL needs 40-80 ms for 60,000
+  // points, too slow for a smooth drag; the default keeps a drag near 15 frames a second.
+  static constexpr int64_t kDefaultMovingPointLimit = 12000;
+  void setMovingPointLimit(int64_t limit);
+  // How many cloud points the next frame draws: all at rest, the subsample while moving.
+  int64_t drawnPointCount() const;
 
  public slots:
   void setSnapshot(isl::SnapshotPtr snapshot);
@@ -50,6 +57,8 @@ class EmbeddingView : public QWidget {
 
  private:
   void buildScene();
+  void updatePreview();
+  void showPreview(bool moving);
   void updateColors();
   void updateProxies();
   void updateAnchorMarker();
@@ -67,7 +76,9 @@ class EmbeddingView : public QWidget {
   SnapshotPtr snapshot_;
   int64_t anchor_ = -1;
   Coloring coloring_ = Coloring::Label;
+  int64_t moving_point_limit_;
   std::vector<int64_t> preview_indices_;  // the subsample drawn while the camera moves
+  bool interacting_ = false;
 
   vtkNew<vtkPolyData> cloud_;
   vtkNew<vtkPolyData> preview_;

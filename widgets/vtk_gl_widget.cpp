@@ -27,6 +27,9 @@ VtkGlWidget::VtkGlWidget(QWidget* parent) : QOpenGLWidget(parent) {
   window_->SetOwnContext(false);
   // Qt owns the widget's framebuffer; paintGL blits VTK's image there itself.
   window_->SetFrameBlitModeToNoBlit();
+  // VTK asks for 8x multisampling by default; under software OpenGL that multiplies every
+  // frame's fill and resolve cost, and single-pixel points gain nothing from it.
+  window_->SetMultiSamples(0);
   window_->AddObserver(vtkCommand::WindowMakeCurrentEvent, this, &VtkGlWidget::onMakeCurrent);
   window_->AddObserver(vtkCommand::WindowIsCurrentEvent, this, &VtkGlWidget::onIsCurrent);
 

@@ -113,12 +113,14 @@ void MainWindow::createPanels() {
     docks_.push_back(widget);
     return widget;
   };
-  dock(inspector_, "inspectorDock", Qt::RightDockWidgetArea);
+  auto* inspector_dock = dock(inspector_, "inspectorDock", Qt::RightDockWidgetArea);
   auto* curves_dock = dock(curves_, "curvesDock", Qt::BottomDockWidgetArea);
   auto* log_dock = dock(log_, "logDock", Qt::BottomDockWidgetArea);
   splitDockWidget(curves_dock, log_dock, Qt::Horizontal);
   resizeDocks({curves_dock, log_dock}, {3, 1}, Qt::Horizontal);
   resizeDocks({curves_dock}, {300}, Qt::Vertical);
+  // A dock opens at its minimum width; the inspector needs room for two thumbnail columns.
+  resizeDocks({inspector_dock}, {inspector_->sizeHint().width()}, Qt::Horizontal);
 
   connect(timeline_, &SnapshotTimeline::snapshotShown, view_, &EmbeddingView::setSnapshot);
   connect(timeline_, &SnapshotTimeline::snapshotShown, inspector_, &AnchorInspector::setSnapshot);

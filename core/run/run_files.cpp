@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "core/input_error.h"
@@ -156,7 +157,9 @@ Snapshot decode_snapshot(const std::string& bytes, const std::string& subject) {
     s.global_epoch = header.at("global_epoch").get<int>();
     s.images = header.at("images").get<int64_t>();
     s.num_classes = header.at("num_classes").get<int>();
-    s.metrics = header.at("metrics").get<std::map<std::string, double>>();
+    // A metric that is not a number (a precision with no anchor to average over) is stored as null.
+    for (const auto& [key, value] : header.at("metrics").items())
+      s.metrics[key] = value.is_null() ? std::numeric_limits<double>::quiet_NaN() : value.get<double>();
     if (s.images < 0 || s.num_classes < 0) throw InputError(subject, "has negative counts");
     const uint64_t n = uint64_t(s.images);
     s.points = reader.array<float>(3 * n, "points");

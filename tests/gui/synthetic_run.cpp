@@ -44,7 +44,8 @@ Snapshot synthetic_snapshot(int64_t images, int classes, int positives, int wron
     for (int d = 0; d < 3; ++d) s.proxy_points.push_back(s.points[size_t(3 * p + d)] * 1.1f);
     s.proxy_confidence.push_back(float(p + 1) / float(proxies + 1));
   }
-  s.metrics = {{"knn_top1", 0.5}};
+  // Before any pair is mined the precision has nothing to average: NaN, stored as null.
+  s.metrics = {{"knn_top1", 0.5}, {"precision_isl", std::nan("")}};
   return s;
 }
 

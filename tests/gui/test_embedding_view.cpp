@@ -1,3 +1,5 @@
+#include <QApplication>
+#include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -6,7 +8,38 @@
 #include "widgets/embedding_view.h"
 #include "widgets/vtk_gl_widget.h"
 
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
+
+#include <array>
+
 using isl::gui::EmbeddingView;
+
+namespace {
+
+// A left-button drag through VTK's trackball style, sent as events so that no real cursor
+// is involved; `step` is called between the press and the release.
+void drag(QWidget* canvas, QPoint from, QPoint to, const std::function<void()>& step) {
+  auto send = [canvas](QEvent::Type type, QPoint at, Qt::MouseButtons buttons) {
+    QMouseEvent event(type, at, canvas->mapToGlobal(at), Qt::LeftButton, buttons, Qt::NoModifier);
+    QApplication::sendEvent(canvas, &event);
+  };
+  send(QEvent::MouseButtonPress, from, Qt::LeftButton);
+  for (int k = 1; k <= 4; ++k) send(QEvent::MouseMove, from + (to - from) * k / 4, Qt::LeftButton);
+  step();
+  send(QEvent::MouseButtonRelease, to, Qt::NoButton);
+}
+
+std::array<double, 9> camera_pose(EmbeddingView& view) {
+  vtkCamera* camera = view.canvas()->renderer()->GetActiveCamera();
+  std::array<double, 9> pose;
+  camera->GetPosition(&pose[0]);
+  camera->GetFocalPoint(&pose[3]);
+  camera->GetViewUp(&pose[6]);
+  return pose;
+}
+
+}  // namespace
 
 class EmbeddingViewTest : public QObject {
   Q_OBJECT
@@ -47,6 +80,54 @@ class EmbeddingViewTest : public QObject {
         if (std::abs(c.red() - c.green()) + std::abs(c.green() - c.blue()) > 60) ++colored;
       }
     QVERIFY2(colored > 100, qPrintable(QString("only %1 coloured pixels").arg(colored)));
+  }
+
+  // Software OpenGL cannot turn 50,000 points smoothly: while the camera moves a subsample is
+  // drawn, also after a snapshot arrives mid-drag; at rest every point is drawn again.
+  void drawsASubsampleWhileTheCameraMoves() {
+    EmbeddingView view;
+    view.resize(900, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const int64_t n = 50000;
+    view.setSnapshot(std::make_shared<const isl::Snapshot>(isl::test::synthetic_snapshot(n, 10, 2, 0, 16)));
+    QCOMPARE(view.drawnPointCount(), n);
+    const auto before = camera_pose(view);
+    const QPoint centre = view.canvas()->rect().center();
+    drag(view.canvas(), centre, centre + QPoint(120, 40), [&] {
+      QVERIFY(view.drawnPointCount() > 0);
+      QVERIFY(view.drawnPointCount() <= EmbeddingView::kDefaultMovingPointLimit);
+      QVERIFY(view.drawnPointCount() < n);
+      view.setSnapshot(std::make_shared<const isl::Snapshot>(isl::test::synthetic_snapshot(n, 10, 2, 0, 16, 4)));
+      QVERIFY(view.drawnPointCount() < n);
+    });
+    QVERIFY(camera_pose(view) != before);
+    QCOMPARE(view.drawnPointCount(), n);
+    QVERIFY(!view.image().isNull());
+
+    view.setMovingPointLimit(0);
+    drag(view.canvas(), centre, centre + QPoint(-80, 20), [&] { QCOMPARE(view.drawnPointCount(), n); });
+  }
+
+  // A live snapshot of the same run moves the points but leaves the camera where the user
+  // turned it; a snapshot of another data set is framed afresh.
+  void liveSnapshotsKeepTheCamera() {
+    EmbeddingView view;
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setSnapshot(std::make_shared<const isl::Snapshot>(isl::test::synthetic_snapshot(2000, 10, 2, 0, 8, 1)));
+    const auto framed = camera_pose(view);
+    const QPoint centre = view.canvas()->rect().center();
+    drag(view.canvas(), centre, centre + QPoint(150, -60), [] {});
+    const auto turned = camera_pose(view);
+    QVERIFY(turned != framed);
+    for (int epoch = 2; epoch <= 4; ++epoch) {
+      view.setSnapshot(std::make_shared<const isl::Snapshot>(isl::test::synthetic_snapshot(2000, 10, 2, 0, 8, epoch)));
+      QCOMPARE(camera_pose(view), turned);
+    }
+    view.setSnapshot(std::make_shared<const isl::Snapshot>(isl::test::synthetic_snapshot(500, 10, 2, 0, 8)));
+    QVERIFY(camera_pose(view) != turned);
   }
 };
 
