@@ -307,15 +307,18 @@ class TestTrainer : public QObject {
     config.learning_rate = 100;
     config.weight_decay = 1;
     config.sgd_momentum = 0;
-    Trainer trainer(config, run);
-    const std::string before = read_whole_file(run_files::latest_checkpoint_path(run));
-    try {
-      trainer.run();
-      QFAIL("training went on with a loss that is not a number");
-    } catch (const NumericalFault& fault) {
-      QVERIFY2(QString(fault.what()).contains("learning_rate"), fault.what());
+    std::string before;
+    {
+      Trainer trainer(config, run);
+      before = read_whole_file(run_files::latest_checkpoint_path(run));
+      try {
+        trainer.run();
+        QFAIL("training went on with a loss that is not a number");
+      } catch (const NumericalFault& fault) {
+        QVERIFY2(QString(fault.what()).contains("learning_rate"), fault.what());
+      }
+      QCOMPARE(trainer.state(), RunState::Failed);
     }
-    QCOMPARE(trainer.state(), RunState::Failed);
     QVERIFY(read_whole_file(run_files::latest_checkpoint_path(run)) == before);
     Trainer::resume(run);  // still resumable
   }
