@@ -8,7 +8,6 @@
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QOpenGLFunctions>
-#include <QSurfaceFormat>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QWindow>
@@ -196,13 +195,7 @@ void bench_view(int64_t points, int frames) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // VTK's OpenGL2 backend needs a 3.2 core context; it must be the default before QApplication.
-  QSurfaceFormat format;
-  format.setVersion(3, 2);
-  format.setProfile(QSurfaceFormat::CoreProfile);
-  format.setDepthBufferSize(24);
-  format.setStencilBufferSize(8);
-  QSurfaceFormat::setDefaultFormat(format);
+  isl::gui::use_vtk_surface_format();
   QApplication app(argc, argv);
   QApplication::setOrganizationName("ISL Studio Bench");  // keeps the user's window layout untouched
   isl::gui::register_metatypes();

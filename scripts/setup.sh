@@ -46,7 +46,5 @@ done
 
 "$root/scripts/fetch-mnist.sh" "$build/data/mnist"
 
-# Relative paths in ccache's keys let a second clone of the project reuse the cache.
-export CCACHE_BASEDIR=$root
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build"

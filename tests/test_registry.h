@@ -13,6 +13,10 @@ namespace isl::test {
 using TestFactory = std::function<std::unique_ptr<QObject>()>;
 std::map<std::string, TestFactory>& registry();
 
+// Usage: TESTS [TestClass [QtTest options...]]. Without a class name every registered class
+// runs; --list prints the names. Call after creating the Q*Application.
+int run_registered_tests(int argc, char** argv);
+
 struct Registration {
   Registration(const char* name, TestFactory factory) { registry()[name] = std::move(factory); }
 };

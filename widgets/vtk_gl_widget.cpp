@@ -3,6 +3,7 @@
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QOpenGLExtraFunctions>
+#include <QSurfaceFormat>
 #include <QWheelEvent>
 
 #include <vtkCallbackCommand.h>
@@ -185,6 +186,15 @@ void VtkGlWidget::wheelEvent(QWheelEvent* event) {
   const int steps = event->angleDelta().y();
   if (steps > 0) interactor_->InvokeEvent(vtkCommand::MouseWheelForwardEvent, event);
   else if (steps < 0) interactor_->InvokeEvent(vtkCommand::MouseWheelBackwardEvent, event);
+}
+
+void use_vtk_surface_format() {
+  QSurfaceFormat format;
+  format.setVersion(3, 2);
+  format.setProfile(QSurfaceFormat::CoreProfile);
+  format.setDepthBufferSize(24);
+  format.setStencilBufferSize(8);
+  QSurfaceFormat::setDefaultFormat(format);
 }
 
 }  // namespace isl::gui

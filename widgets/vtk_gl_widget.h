@@ -17,6 +17,10 @@ namespace isl::gui {
 // this does its job: VTK renders into its own framebuffers inside Qt's context, and paintGL
 // blits the result into the widget's framebuffer. Qt changes GL state behind VTK's state
 // cache, so every VTK render and pick resets and saves that cache around it.
+// VTK's OpenGL2 backend needs a 3.2 core context: makes that the default surface format.
+// Call before creating the QApplication (which creates the shared context).
+void use_vtk_surface_format();
+
 class VtkGlWidget : public QOpenGLWidget {
   Q_OBJECT
  public:

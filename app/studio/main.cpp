@@ -1,20 +1,13 @@
 #include <QApplication>
 #include <QSettings>
-#include <QSurfaceFormat>
 
 #include "language.h"
 #include "main_window.h"
 #include "widgets/metatypes.h"
+#include "widgets/vtk_gl_widget.h"
 
 int main(int argc, char** argv) {
-  // VTK's OpenGL2 backend needs a 3.2 core context; the default must be set before
-  // QApplication creates the shared context.
-  QSurfaceFormat format;
-  format.setVersion(3, 2);
-  format.setProfile(QSurfaceFormat::CoreProfile);
-  format.setDepthBufferSize(24);
-  format.setStencilBufferSize(8);
-  QSurfaceFormat::setDefaultFormat(format);
+  isl::gui::use_vtk_surface_format();
 
   QApplication app(argc, argv);
   QApplication::setOrganizationName("ISL Studio");

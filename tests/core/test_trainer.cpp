@@ -40,6 +40,22 @@ Config quick_config() {
   return c;
 }
 
+// One round of instance discrimination: the quickest complete run.
+Config instance_config(int64_t images, int epochs) {
+  Config c = quick_config();
+  c.method = "instance";
+  c.rounds = 1;
+  c.backbone_epochs = epochs;
+  c.max_train_images = images;
+  return c;
+}
+
+// Trains `config` to the end in `run` (the run lock is released on return).
+void train(const Config& config, const std::string& run) {
+  Trainer trainer(config, run);
+  trainer.run();
+}
+
 struct Recorder : TrainingObserver {
   std::vector<MetricsRecord> records;
   std::vector<Progress> progress;
@@ -144,10 +160,7 @@ class TestTrainer : public QObject {
     QTemporaryDir dir;
     const std::string whole = dir.filePath("whole").toStdString();
     const std::string parts = dir.filePath("parts").toStdString();
-    {
-      Trainer trainer(config, whole);
-      trainer.run();
-    }
+    train(config, whole);
     {
       // Stop in the middle of the first GAN epoch.
       Trainer trainer(config, parts);
@@ -183,10 +196,7 @@ class TestTrainer : public QObject {
   }
 
   void bf16_keeps_knn_accuracy() {
-    Config config = quick_config();
-    config.method = "instance";
-    config.rounds = 1;
-    config.backbone_epochs = 6;
+    Config config = instance_config(512, 6);
     std::map<std::string, double> knn;
     QTemporaryDir dir;
     for (const std::string precision : {"fp32", "bf16"}) {
@@ -220,10 +230,7 @@ class TestTrainer : public QObject {
     // The Euclidean baseline trains on nearest memory entries, as many as ISL mined per image.
     config.method = "euclidean";
     const std::string run = dir.filePath("euclidean").toStdString();
-    {
-      Trainer trainer(config, run);
-      trainer.run();
-    }
+    train(config, run);
     torch::serialize::InputArchive archive;
     archive.load_from(run_files::latest_checkpoint_path(run));
     torch::Tensor mined_sizes, euclidean_sizes;
@@ -234,11 +241,7 @@ class TestTrainer : public QObject {
   }
 
   void pause_holds_iterations_until_resume() {
-    Config config = quick_config();
-    config.method = "instance";
-    config.rounds = 1;
-    config.backbone_epochs = 2;
-    config.max_train_images = 256;
+    Config config = instance_config(256, 2);
     QTemporaryDir dir;
     Trainer trainer(config, dir.filePath("run").toStdString());
     std::atomic<int64_t> iterations{0};
@@ -265,15 +268,8 @@ class TestTrainer : public QObject {
   void resume_rejects_a_checkpoint_of_another_run() {
     QTemporaryDir dir;
     const std::string run = dir.filePath("run").toStdString();
-    Config config = quick_config();
-    config.method = "instance";
-    config.rounds = 1;
-    config.backbone_epochs = 1;
-    config.max_train_images = 128;
-    {
-      Trainer trainer(config, run);
-      trainer.run();
-    }
+    Config config = instance_config(128, 1);
+    train(config, run);
     // The same directory with the data set size changed in config.json.
     config.max_train_images = 100;
     write_file_atomically(run_files::config_path(run), to_json_text(config));
@@ -299,9 +295,7 @@ class TestTrainer : public QObject {
   void a_diverging_loss_stops_and_keeps_the_last_good_checkpoint() {
     QTemporaryDir dir;
     const std::string run = dir.filePath("run").toStdString();
-    Config config = quick_config();
-    config.method = "instance";
-    config.max_train_images = 128;
+    Config config = instance_config(128, 4);
     // Weight decay 1 at rate 100 multiplies every weight by -99 a step: infinite within an epoch.
     config.batch = 16;
     config.learning_rate = 100;
@@ -340,15 +334,8 @@ class TestTrainer : public QObject {
   void backbone_weights_export_as_a_state_dict() {
     QTemporaryDir dir;
     const std::string run = dir.filePath("run").toStdString();
-    Config config = quick_config();
-    config.method = "instance";
-    config.rounds = 1;
-    config.backbone_epochs = 1;
-    config.max_train_images = 128;
-    {
-      Trainer trainer(config, run);
-      trainer.run();
-    }
+    Config config = instance_config(128, 1);
+    train(config, run);
     const std::string path = dir.filePath("backbone.pt").toStdString();
     export_backbone_weights(run, path);
     const std::string bytes = read_whole_file(path);
