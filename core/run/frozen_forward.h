@@ -9,8 +9,8 @@
 
 namespace isl {
 
-// How FrozenBackbone runs the network; the defaults are what measured fastest (see
-// frozen_forward.cpp). The other settings exist for bench/isl-bench --variants and the tests.
+// How FrozenBackbone runs the network; the defaults are what measured fastest (the table at
+// the top of frozen_forward.cpp). The other settings exist for bench/isl-bench --variants and the tests.
 struct FrozenOptions {
   // Run an own functional copy of the weights (needed for the three settings below it);
   // false runs backbone->forward in eval mode (channels_last then converts the input only).
