@@ -124,9 +124,11 @@ class ArchBench {
     // About five mined positives per image: random symmetric pairs, N/2 at a time.
     sets_ = std::make_unique<isl::PositiveSets>(n_, device_);
     auto generator = torch::make_generator<at::CPUGeneratorImpl>(c.seed + 1);
-    while (sets_->mined_pairs() < 5 * n_)
-      sets_->add_symmetric(torch::randint(n_, {n_ / 2}, generator, torch::kInt64),
-                           torch::randint(n_, {n_ / 2}, generator, torch::kInt64), 0);
+    for (int64_t missing = 5 * n_; missing > n_ / 100; missing = 5 * n_ - sets_->mined_pairs()) {
+      const int64_t pairs = (missing + 1) / 2;  // each pair adds two directed entries
+      sets_->add_symmetric(torch::randint(n_, {pairs}, generator, torch::kInt64),
+                           torch::randint(n_, {pairs}, generator, torch::kInt64), 0);
+    }
     gan_ = std::make_unique<isl::ProxyGan>(c.feature_dim, isl::GanOptions{c.gan_learning_rate, c.gan_hardness});
     last_proxies_ = torch::zeros({n_, c.feature_dim});
     last_confidence_ = torch::full({n_}, -1.0);
@@ -141,6 +143,7 @@ class ArchBench {
   }
 
   void run_all() {
+    data_only();
     bare_step();
     bare_forward();
     bare_forward_optimised();
@@ -260,6 +263,15 @@ class ArchBench {
     return ms(reference);
   }
 
+  // The loader alone (augmentation on its worker threads, nothing else running): the time
+  // per batch the stages must hide.
+  void data_only() {
+    auto loader = make_loader(true);
+    loader->start_epoch(++epoch_seed_);
+    auto t = measure(s_.warmup, s_.iters, [&](Timing&) { next_batch(*loader); });
+    emit("data_only", t, {{"workers", s_.config.loader_workers}}, false);
+  }
+
   // ---- references on the fixed batch --------------------------------------------------------
 
   void bare_step() {
@@ -322,6 +334,36 @@ class ArchBench {
     });
     emit("part_sample_triplets_S", s5, {{"repeats", s_.config.proxy_samples}}, true);
     sample_triplets_breakdown(features, s_.config.proxy_samples);
+    for (int64_t repeats : {int64_t(1), s_.config.proxy_samples}) masked_sampler_what_if(features, repeats);
+  }
+
+  // What sample_triplets would cost if the set members were masked out of the [B, N]
+  // similarity once (scatter of -inf) instead of looked up per candidate with searchsorted:
+  // the same random draws and the same negatives (checked), without the [R*B, K] search.
+  void masked_sampler_what_if(const torch::Tensor& anchor_features, int64_t repeats) {
+    const auto& bank = memory_->features();
+    const auto& indices = fixed_indices_;
+    const int64_t batch = indices.size(0), n = memory_->size(), k = s_.config.negative_candidates;
+    auto negatives_of = [&](torch::Generator& generator) {
+      torch::NoGradGuard no_grad;
+      auto members = sets_->rows(indices);  // [B, W]; column 0 is the image itself
+      auto filled = torch::where(members >= 0, members, members.select(1, 0).unsqueeze(1));
+      auto similarity = torch::matmul(anchor_features.to(torch::kFloat32), bank.t());
+      similarity.scatter_(1, filled, -std::numeric_limits<double>::infinity());
+      auto candidates = torch::randint(n, {repeats * batch, k}, generator, indices.options());
+      auto chosen = similarity.unsqueeze(0)
+                        .expand({repeats, batch, n})
+                        .gather(2, candidates.view({repeats, batch, -1}))
+                        .view({repeats * batch, -1})
+                        .argmax(1, true);
+      return candidates.gather(1, chosen).squeeze(1);
+    };
+    auto g1 = torch::make_generator<at::CPUGeneratorImpl>(99), g2 = torch::make_generator<at::CPUGeneratorImpl>(99);
+    auto want = isl::sample_triplets(anchor_features, indices, *memory_, *sets_, triplet_options(), g1, repeats);
+    const bool identical = bank.index_select(0, negatives_of(g2)).equal(want.negative);
+    auto generator = torch::make_generator<at::CPUGeneratorImpl>(5);
+    auto t = measure(s_.warmup, s_.iters, [&](Timing&) { negatives_of(generator); });
+    emit("part_sample_triplets_masked_what_if", t, {{"repeats", repeats}, {"same_negatives", identical}}, false);
   }
 
   // The statements of isl::sample_triplets (core/isl/triplet_sampler.cpp, MemorySelf
