@@ -74,6 +74,7 @@ void Trainer::Impl::build_model() {
   torch::manual_seed(config.seed);
   backbone = models::make_backbone({models::arch_from_string(config.arch), config.imagenet_stem, config.feature_dim});
   backbone->to(device);
+  frozen = std::make_unique<FrozenBackbone>(backbone, device, bf16);
   position.learning_rate = config.learning_rate;
   optimizer = std::make_unique<torch::optim::SGD>(
       backbone->parameters(), torch::optim::SGDOptions(config.learning_rate)

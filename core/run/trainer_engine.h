@@ -13,6 +13,7 @@
 #include "core/isl/positive_sets.h"
 #include "core/isl/proxy_gan.h"
 #include "core/models/backbone.h"
+#include "core/run/frozen_forward.h"
 #include "core/run/metrics_log.h"
 #include "core/run/run_control.h"
 #include "core/run/run_lock.h"
@@ -70,7 +71,7 @@ struct Trainer::Impl {
   std::map<std::string, double> evaluate();
   double linear_probe();
   torch::Tensor features_of(const std::shared_ptr<const data::ImageDataset>& images, bool conv5);
-  torch::Tensor backbone_features(const data::Batch& batch);
+  torch::Tensor images_of(const data::Batch& batch) const;
   void refresh_tracked_proxies();
   void submit_snapshot(const RunPosition& at);
   void report_progress(bool force);
@@ -101,6 +102,7 @@ struct Trainer::Impl {
   data::AugmentOptions augment_options;
 
   std::shared_ptr<models::BackboneImpl> backbone;
+  std::unique_ptr<FrozenBackbone> frozen;  // the backbone as the GAN, mining and evaluation use it
   std::unique_ptr<torch::optim::SGD> optimizer;
   std::unique_ptr<MemoryBank> memory;
   std::unique_ptr<PositiveSets> mined_sets;       // ISL's sets, symmetric

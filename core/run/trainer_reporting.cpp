@@ -25,8 +25,6 @@ std::vector<float> to_host_floats(const torch::Tensor& tensor) {
 // Features of every image without augmentation: the L2-normalised embedding, or the conv5
 // features the linear probe reads.
 torch::Tensor Trainer::Impl::features_of(const std::shared_ptr<const data::ImageDataset>& images, bool conv5) {
-  torch::NoGradGuard no_grad;
-  backbone->eval();
   data::LoaderOptions options;
   options.batch_size = config.batch;
   options.shuffle = false;
@@ -38,10 +36,8 @@ torch::Tensor Trainer::Impl::features_of(const std::shared_ptr<const data::Image
   loader.start_epoch(0);
   std::vector<torch::Tensor> parts;
   while (auto batch = loader.next()) {
-    auto pixels = torch::from_blob(batch->images.data(), {batch->size(), 3, batch->image_size, batch->image_size},
-                                   torch::kFloat32).to(device);
-    AutocastScope autocast(bf16, device);
-    parts.push_back((conv5 ? backbone->conv5(pixels) : backbone->forward(pixels)).to(torch::kFloat32));
+    auto pixels = images_of(*batch);
+    parts.push_back(conv5 ? frozen->conv5(pixels) : frozen->features(pixels));
   }
   if (parts.empty()) return torch::zeros({0, conv5 ? backbone->conv5_dim() : config.feature_dim}, torch::TensorOptions().device(device));
   return torch::cat(parts);

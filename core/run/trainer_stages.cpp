@@ -30,12 +30,10 @@ torch::Tensor Trainer::Impl::to_device_indices(const std::vector<int64_t>& indic
   return torch::tensor(indices, torch::kInt64).to(device);
 }
 
-torch::Tensor Trainer::Impl::backbone_features(const data::Batch& batch) {
-  auto images = torch::from_blob(const_cast<float*>(batch.images.data()),
-                                 {batch.size(), 3, batch.image_size, batch.image_size}, torch::kFloat32)
-                    .to(device);
-  AutocastScope autocast(bf16, device);
-  return backbone->forward(images).to(torch::kFloat32);
+torch::Tensor Trainer::Impl::images_of(const data::Batch& batch) const {
+  return torch::from_blob(const_cast<float*>(batch.images.data()),
+                          {batch.size(), 3, batch.image_size, batch.image_size}, torch::kFloat32)
+      .to(device);
 }
 
 void Trainer::Impl::numerical_fault(const std::string& what) const {
@@ -49,9 +47,10 @@ bool Trainer::Impl::run_epoch() {
     position.epoch_sums.clear();
     position.epoch_images = 0;
   }
-  const bool training_backbone = position.stage == Stage::Backbone;
-  backbone->train(training_backbone);
-  if (training_backbone) apply_learning_rate();
+  if (position.stage == Stage::Backbone) {
+    backbone->train();
+    apply_learning_rate();
+  }
   train_loader->start_epoch(epoch_seed(), position.iteration);
   last_progress = {};
   while (true) {
@@ -59,7 +58,6 @@ bool Trainer::Impl::run_epoch() {
       return false;
     if (control.linear_probe_requested.exchange(false)) {
       record("probe", {{"linear_top1", linear_probe()}}, position);
-      backbone->train(training_backbone);
     }
     const auto batch_started = std::chrono::steady_clock::now();
     auto batch = train_loader->next();
@@ -82,7 +80,11 @@ bool Trainer::Impl::run_epoch() {
 
 void Trainer::Impl::train_backbone_batch(const data::Batch& batch) {
   auto indices = to_device_indices(batch.indices);
-  auto features = backbone_features(batch);
+  torch::Tensor features;
+  {
+    AutocastScope autocast(bf16, device);
+    features = backbone->forward(images_of(batch)).to(torch::kFloat32);
+  }
   LossOptions options{config.temperature, config.hpe_weight,
                       config.hard_positive == "least_similar" ? HardPositive::LeastSimilar : HardPositive::MostSimilar};
   auto terms = isl_loss(features, memory->features(), indices, training_sets().rows(indices), options);
@@ -101,11 +103,7 @@ void Trainer::Impl::train_backbone_batch(const data::Batch& batch) {
 }
 
 void Trainer::Impl::train_gan_batch(const data::Batch& batch) {
-  torch::Tensor features;
-  {
-    torch::NoGradGuard no_grad;
-    features = backbone_features(batch);
-  }
+  auto features = frozen->features(images_of(batch));
   auto indices = to_device_indices(batch.indices);
   auto generator = batch_generator(position.iteration);
   TripletOptions options{config.negative_candidates,
@@ -124,7 +122,7 @@ void Trainer::Impl::train_gan_batch(const data::Batch& batch) {
 
 void Trainer::Impl::mine_batch(const data::Batch& batch) {
   torch::NoGradGuard no_grad;
-  auto features = backbone_features(batch);
+  auto features = frozen->features(images_of(batch));
   auto indices = to_device_indices(batch.indices);
   auto generator = batch_generator(position.iteration);
   MinerOptions options;

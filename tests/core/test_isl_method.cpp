@@ -8,6 +8,7 @@
 #include "core/isl/miner.h"
 #include "core/isl/positive_sets.h"
 #include "core/isl/proxy_gan.h"
+#include "core/isl/triplet_sampler.h"
 #include "test_registry.h"
 
 using namespace isl;
@@ -227,6 +228,51 @@ class TestProxyGan : public QObject {
   }
 };
 
+class TestTripletSampler : public QObject {
+  Q_OBJECT
+ private slots:
+  void negative_is_the_most_similar_non_member() {
+    // Memory on a circle at 0, 10, 20, 30, 90 and 180 degrees; anchor 0 with P_0 = {0, 1}.
+    // With every index a candidate (K large), the hardest negative is image 2 (20 degrees);
+    // without the positive, image 1 would be.
+    std::vector<float> flat;
+    for (double degrees : {0.0, 10.0, 20.0, 30.0, 90.0, 180.0}) {
+      flat.push_back(float(std::cos(degrees * M_PI / 180)));
+      flat.push_back(float(std::sin(degrees * M_PI / 180)));
+    }
+    MemoryBank memory(torch::tensor(flat).view({6, 2}));
+    PositiveSets sets(6);
+    sets.add_symmetric(ids({0}), ids({1}), 0);
+    TripletOptions options;
+    options.negative_candidates = 400;  // every index drawn with near certainty
+    auto generator = torch::make_generator<at::CPUGeneratorImpl>(9);
+    auto anchor = memory.features().narrow(0, 0, 1);
+    auto triplets = sample_triplets(anchor, ids({0}), memory, sets, options, generator, 3);
+    QCOMPARE(triplets.anchor.size(0), int64_t(3));
+    for (int r = 0; r < 3; ++r) {
+      QVERIFY(torch::equal(triplets.negative[r], memory.features()[2]));
+      QVERIFY(torch::equal(triplets.positive[r], memory.features()[0]));  // M_i itself by default
+    }
+    // A random member as positive is always 0 or 1.
+    options.positive = TripletPositive::RandomMember;
+    triplets = sample_triplets(anchor, ids({0}), memory, sets, options, generator, 20);
+    for (int r = 0; r < 20; ++r)
+      QVERIFY(torch::equal(triplets.positive[r], memory.features()[0]) || torch::equal(triplets.positive[r], memory.features()[1]));
+  }
+  void few_candidates_give_the_best_of_those_drawn() {
+    // With one candidate per triplet the negative is whatever was drawn, but never a member
+    // unless every candidate was one: over many draws all non-members appear.
+    MemoryBank memory(50, 4, 3);
+    PositiveSets sets(50);
+    TripletOptions options;
+    options.negative_candidates = 1;
+    auto generator = torch::make_generator<at::CPUGeneratorImpl>(4);
+    auto triplets = sample_triplets(memory.features().narrow(0, 0, 1), ids({0}), memory, sets, options, generator, 400);
+    auto distinct = std::get<0>(torch::_unique(triplets.negative.sum(1)));
+    QVERIFY(distinct.numel() > 30);
+  }
+};
+
 class TestMiner : public QObject {
   Q_OBJECT
  private slots:
@@ -297,5 +343,6 @@ ISL_REGISTER_TEST(TestMemoryBank);
 ISL_REGISTER_TEST(TestPositiveSets);
 ISL_REGISTER_TEST(TestIslLoss);
 ISL_REGISTER_TEST(TestProxyGan);
+ISL_REGISTER_TEST(TestTripletSampler);
 ISL_REGISTER_TEST(TestMiner);
 #include "test_isl_method.moc"
