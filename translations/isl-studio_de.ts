@@ -17,37 +17,37 @@
 <context>
     <name>isl::gui::AnchorInspector</name>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="74"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="85"/>
         <source>Anchor</source>
         <translation>Anker</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="75"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="86"/>
         <source>Index of the training image to inspect</source>
         <translation>Index des Trainingsbilds, das untersucht werden soll</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="76"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="87"/>
         <source>Next with positives</source>
         <translation>Nächster mit Positiven</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="77"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="88"/>
         <source>Jump to the next image whose positive set holds more than itself</source>
         <translation>Zum nächsten Bild springen, dessen Positivmenge mehr als das Bild selbst enthält</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="129"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="145"/>
         <source>Image %1, label %2. Click to make it the anchor.</source>
         <translation>Bild %1, Klasse %2. Klicken, um es zum Anker zu machen.</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="139"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="155"/>
         <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 of %3 share the anchor&apos;s label</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 von %3 haben die Klasse des Ankers</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/anchor_inspector.cpp" line="149"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="165"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
@@ -55,17 +55,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="159"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="175"/>
         <source>Click a point in the 3D view, or type an index, to inspect an anchor.</source>
         <translation>Klicken Sie auf einen Punkt in der 3D-Ansicht oder geben Sie einen Index ein, um einen Anker zu untersuchen.</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="160"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="176"/>
         <source>No snapshot yet.</source>
         <translation>Noch kein Schnappschuss.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/anchor_inspector.cpp" line="177"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="193"/>
         <source>&lt;b&gt;Image %1&lt;/b&gt;&lt;br&gt;label %2 (evaluation aid only)&lt;br&gt;%n mined positives</source>
         <translation>
             <numerusform>&lt;b&gt;Bild %1&lt;/b&gt;&lt;br&gt;Klasse %2 (nur zur Auswertung)&lt;br&gt;%n gefundenes Positiv</numerusform>
@@ -73,27 +73,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="181"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="197"/>
         <source>&lt;h3&gt;ISL positive set&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;ISL-Positivmenge&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="182"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="198"/>
         <source>No positives mined yet.</source>
         <translation>Noch keine Positiven gefunden.</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="184"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="200"/>
         <source>Round %1</source>
         <translation>Runde %1</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="187"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="203"/>
         <source>&lt;h3&gt;Euclidean neighbours&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Euklidische Nachbarn&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="188"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="204"/>
         <source>Nearest</source>
         <translation>Nächste</translation>
     </message>
@@ -101,62 +101,62 @@
 <context>
     <name>isl::gui::CurvesPanel</name>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="61"/>
+        <location filename="../widgets/curves_panel.cpp" line="65"/>
         <source>Positive-set precision</source>
         <translation>Präzision der Positivmengen</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="61"/>
+        <location filename="../widgets/curves_panel.cpp" line="65"/>
         <source>Losses</source>
         <translation>Verluste</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="61"/>
+        <location filename="../widgets/curves_panel.cpp" line="65"/>
         <source>kNN accuracy</source>
         <translation>kNN-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="61"/>
+        <location filename="../widgets/curves_panel.cpp" line="65"/>
         <source>GAN</source>
         <translation>GAN</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="62"/>
+        <location filename="../widgets/curves_panel.cpp" line="66"/>
         <source>Mining</source>
         <translation>Mining</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="63"/>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
         <source>precision</source>
         <translation>Präzision</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="63"/>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="63"/>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
         <source>top-1 accuracy</source>
         <translation>Top-1-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="63"/>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
         <source>mined pairs</source>
         <translation>gefundene Paare</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="71"/>
         <source>GAN epoch (all rounds)</source>
         <translation>GAN-Epoche (alle Runden)</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="71"/>
         <source>backbone epoch</source>
         <translation>Backbone-Epoche</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="116"/>
+        <location filename="../widgets/curves_panel.cpp" line="120"/>
         <source>%1 = %2 at %3</source>
         <translation>%1 = %2 bei %3</translation>
     </message>
@@ -164,37 +164,37 @@
 <context>
     <name>isl::gui::EmbeddingView</name>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="132"/>
+        <location filename="../widgets/embedding_view.cpp" line="131"/>
         <source>Colour by label</source>
         <translation>Nach Klasse färben</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="132"/>
+        <location filename="../widgets/embedding_view.cpp" line="131"/>
         <source>Colour by positive-set size</source>
         <translation>Nach Größe der Positivmenge färben</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="133"/>
+        <location filename="../widgets/embedding_view.cpp" line="132"/>
         <source>Colour by the anchor&apos;s positive set</source>
         <translation>Nach Positivmenge des Ankers färben</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="135"/>
+        <location filename="../widgets/embedding_view.cpp" line="134"/>
         <source>What the colour of each point shows. Labels are an evaluation aid only; training never sees them.</source>
         <translation>Was die Farbe jedes Punkts zeigt. Klassen dienen nur der Auswertung; das Training sieht sie nie.</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="136"/>
+        <location filename="../widgets/embedding_view.cpp" line="135"/>
         <source>Reset the camera to show every point</source>
         <translation>Kamera zurücksetzen, sodass alle Punkte sichtbar sind</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="305"/>
+        <location filename="../widgets/embedding_view.cpp" line="335"/>
         <source>class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/embedding_view.cpp" line="306"/>
+        <location filename="../widgets/embedding_view.cpp" line="336"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n weitere</numerusform>
@@ -202,47 +202,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="307"/>
+        <location filename="../widgets/embedding_view.cpp" line="337"/>
         <source>Label</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="311"/>
+        <location filename="../widgets/embedding_view.cpp" line="341"/>
         <source>Positive-set size (log)</source>
         <translation>Größe der Positivmenge (log)</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="313"/>
+        <location filename="../widgets/embedding_view.cpp" line="343"/>
         <source>Anchor&apos;s positive set</source>
         <translation>Positivmenge des Ankers</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="313"/>
+        <location filename="../widgets/embedding_view.cpp" line="343"/>
         <source>anchor</source>
         <translation>Anker</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="314"/>
+        <location filename="../widgets/embedding_view.cpp" line="344"/>
         <source>positive, same label</source>
         <translation>Positiv, gleiche Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="315"/>
+        <location filename="../widgets/embedding_view.cpp" line="345"/>
         <source>positive, other label</source>
         <translation>Positiv, andere Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="316"/>
+        <location filename="../widgets/embedding_view.cpp" line="346"/>
         <source>not in the set</source>
         <translation>nicht in der Menge</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="324"/>
+        <location filename="../widgets/embedding_view.cpp" line="354"/>
         <source>No run yet. Start a run or open a run directory.</source>
         <translation>Noch kein Lauf. Starten Sie einen Lauf oder öffnen Sie ein Laufverzeichnis.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/embedding_view.cpp" line="330"/>
+        <location filename="../widgets/embedding_view.cpp" line="360"/>
         <source>Round %1 · %2 · epoch %3 · %n images</source>
         <translation>
             <numerusform>Runde %1 · %2 · Epoche %3 · %n Bild</numerusform>
@@ -250,12 +250,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="333"/>
+        <location filename="../widgets/embedding_view.cpp" line="363"/>
         <source>Anchor %1 (label %2), %3 positives</source>
         <translation>Anker %1 (Klasse %2), %3 Positive</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="337"/>
+        <location filename="../widgets/embedding_view.cpp" line="367"/>
         <source>Proxy confidence %1</source>
         <translation>Konfidenz des Proxys %1</translation>
     </message>
@@ -281,245 +281,245 @@
         <translation>Vorschaubilder sind nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="167"/>
+        <location filename="../app/studio/main_window.cpp" line="169"/>
         <source>About ISL Studio</source>
         <translation>Über ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="168"/>
+        <location filename="../app/studio/main_window.cpp" line="170"/>
         <source>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Watch and steer Instance Similarity Learning training live.</source>
         <translation>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Das Training von Instance Similarity Learning live beobachten und steuern.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="201"/>
-        <location filename="../app/studio/main_window.cpp" line="371"/>
+        <location filename="../app/studio/main_window.cpp" line="203"/>
+        <location filename="../app/studio/main_window.cpp" line="373"/>
         <source>ISL Studio</source>
         <translation>ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="201"/>
+        <location filename="../app/studio/main_window.cpp" line="203"/>
         <source>ISL Studio — %1</source>
         <translation>ISL Studio — %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="202"/>
+        <location filename="../app/studio/main_window.cpp" line="204"/>
         <source>&amp;New run…</source>
         <translation>&amp;Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="203"/>
+        <location filename="../app/studio/main_window.cpp" line="205"/>
         <source>Choose a data set, backbone and hyperparameters and start training</source>
         <translation>Datensatz, Backbone und Hyperparameter wählen und das Training starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="204"/>
+        <location filename="../app/studio/main_window.cpp" line="206"/>
         <source>&amp;Open run directory…</source>
         <translation>Laufverzeichnis ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="205"/>
+        <location filename="../app/studio/main_window.cpp" line="207"/>
         <source>Replay a finished run or follow one that isl-train is writing</source>
         <translation>Einen abgeschlossenen Lauf wiedergeben oder einem folgen, den isl-train gerade schreibt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="206"/>
+        <location filename="../app/studio/main_window.cpp" line="208"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="207"/>
+        <location filename="../app/studio/main_window.cpp" line="209"/>
         <source>Continue the opened run from its last checkpoint, or start a new one</source>
         <translation>Den geöffneten Lauf ab seinem letzten Checkpoint fortsetzen oder einen neuen starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="208"/>
+        <location filename="../app/studio/main_window.cpp" line="210"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="209"/>
+        <location filename="../app/studio/main_window.cpp" line="211"/>
         <source>Pause training after the current iteration</source>
         <translation>Training nach der laufenden Iteration anhalten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="210"/>
+        <location filename="../app/studio/main_window.cpp" line="212"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="211"/>
+        <location filename="../app/studio/main_window.cpp" line="213"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="212"/>
+        <location filename="../app/studio/main_window.cpp" line="214"/>
         <source>Finish the current iteration, write a checkpoint and end the run</source>
         <translation>Laufende Iteration abschließen, Checkpoint schreiben und den Lauf beenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="213"/>
+        <location filename="../app/studio/main_window.cpp" line="215"/>
         <source>&amp;Linear probe</source>
         <translation>&amp;Lineare Sonde</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="214"/>
+        <location filename="../app/studio/main_window.cpp" line="216"/>
         <source>Train a linear classifier on the current features at the next iteration boundary</source>
         <translation>An der nächsten Iterationsgrenze einen linearen Klassifikator auf den aktuellen Merkmalen trainieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="215"/>
+        <location filename="../app/studio/main_window.cpp" line="217"/>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="216"/>
+        <location filename="../app/studio/main_window.cpp" line="218"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="217"/>
+        <location filename="../app/studio/main_window.cpp" line="219"/>
         <source>Curves figure…</source>
         <translation>Kurvendiagramm…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="218"/>
+        <location filename="../app/studio/main_window.cpp" line="220"/>
         <source>3D view image…</source>
         <translation>Bild der 3D-Ansicht…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="219"/>
+        <location filename="../app/studio/main_window.cpp" line="221"/>
         <source>Inspector montage…</source>
         <translation>Montage des Inspektors…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="220"/>
+        <location filename="../app/studio/main_window.cpp" line="222"/>
         <source>Metrics as CSV…</source>
         <translation>Metriken als CSV…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="221"/>
+        <location filename="../app/studio/main_window.cpp" line="223"/>
         <source>Embeddings for TensorBoard…</source>
         <translation>Einbettungen für TensorBoard…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="222"/>
+        <location filename="../app/studio/main_window.cpp" line="224"/>
         <source>Copy of the checkpoint…</source>
         <translation>Kopie des Checkpoints…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="223"/>
+        <location filename="../app/studio/main_window.cpp" line="225"/>
         <source>Reset 3D &amp;view</source>
         <translation>3D-&amp;Ansicht zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="224"/>
+        <location filename="../app/studio/main_window.cpp" line="226"/>
         <source>&amp;About ISL Studio</source>
         <translation>Ü&amp;ber ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="225"/>
+        <location filename="../app/studio/main_window.cpp" line="227"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="226"/>
+        <location filename="../app/studio/main_window.cpp" line="228"/>
         <source>Recent runs</source>
         <translation>Zuletzt geöffnete Läufe</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="227"/>
+        <location filename="../app/studio/main_window.cpp" line="229"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="228"/>
+        <location filename="../app/studio/main_window.cpp" line="230"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="229"/>
+        <location filename="../app/studio/main_window.cpp" line="231"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="230"/>
+        <location filename="../app/studio/main_window.cpp" line="232"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="231"/>
+        <location filename="../app/studio/main_window.cpp" line="233"/>
         <source>Run controls</source>
         <translation>Laufsteuerung</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="232"/>
+        <location filename="../app/studio/main_window.cpp" line="234"/>
         <source>Anchor inspector</source>
         <translation>Anker-Inspektor</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="232"/>
+        <location filename="../app/studio/main_window.cpp" line="234"/>
         <source>Curves</source>
         <translation>Kurven</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="232"/>
+        <location filename="../app/studio/main_window.cpp" line="234"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="259"/>
+        <location filename="../app/studio/main_window.cpp" line="261"/>
         <source>saved settings</source>
         <translation>gespeicherte Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="261"/>
+        <location filename="../app/studio/main_window.cpp" line="263"/>
         <source>The last settings could not be restored (%1); using defaults.</source>
         <translation>Die letzten Einstellungen konnten nicht wiederhergestellt werden (%1); es werden die Standardwerte verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="275"/>
+        <location filename="../app/studio/main_window.cpp" line="277"/>
         <source>Starting a new run in %1</source>
         <translation>Neuer Lauf wird in %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="286"/>
+        <location filename="../app/studio/main_window.cpp" line="288"/>
         <source>Continuing %1 from its last checkpoint</source>
         <translation>%1 wird ab dem letzten Checkpoint fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="323"/>
+        <location filename="../app/studio/main_window.cpp" line="325"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="327"/>
+        <location filename="../app/studio/main_window.cpp" line="329"/>
         <source>This folder is not a readable run directory.
 %1</source>
         <translation>Dieser Ordner ist kein lesbares Laufverzeichnis.
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="342"/>
+        <location filename="../app/studio/main_window.cpp" line="344"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="350"/>
+        <location filename="../app/studio/main_window.cpp" line="352"/>
         <source>Stopping after the current iteration; a checkpoint will be written.</source>
         <translation>Stopp nach der laufenden Iteration; ein Checkpoint wird geschrieben.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="361"/>
+        <location filename="../app/studio/main_window.cpp" line="363"/>
         <source>The run ended; its checkpoint is in %1</source>
         <translation>Der Lauf ist beendet; sein Checkpoint liegt in %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="377"/>
+        <location filename="../app/studio/main_window.cpp" line="379"/>
         <source>Training is running</source>
         <translation>Das Training läuft</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="378"/>
+        <location filename="../app/studio/main_window.cpp" line="380"/>
         <source>Stop the run, write a checkpoint and quit?</source>
         <translation>Lauf stoppen, Checkpoint schreiben und beenden?</translation>
     </message>

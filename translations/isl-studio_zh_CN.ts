@@ -17,81 +17,81 @@
 <context>
     <name>isl::gui::AnchorInspector</name>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="74"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="85"/>
         <source>Anchor</source>
         <translation>锚点</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="75"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="86"/>
         <source>Index of the training image to inspect</source>
         <translation>要查看的训练图像的索引</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="76"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="87"/>
         <source>Next with positives</source>
         <translation>下一个有正样本的</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="77"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="88"/>
         <source>Jump to the next image whose positive set holds more than itself</source>
         <translation>跳到正样本集合中不只包含自身的下一张图像</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="129"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="145"/>
         <source>Image %1, label %2. Click to make it the anchor.</source>
         <translation>图像 %1，标签 %2。单击将其设为锚点。</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="139"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="155"/>
         <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 of %3 share the anchor&apos;s label</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %3 个中有 %2 个与锚点标签相同</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/anchor_inspector.cpp" line="149"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="165"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… 以及另外 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="159"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="175"/>
         <source>Click a point in the 3D view, or type an index, to inspect an anchor.</source>
         <translation>在三维视图中单击一个点，或输入索引，以查看锚点。</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="160"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="176"/>
         <source>No snapshot yet.</source>
         <translation>尚无快照。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/anchor_inspector.cpp" line="177"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="193"/>
         <source>&lt;b&gt;Image %1&lt;/b&gt;&lt;br&gt;label %2 (evaluation aid only)&lt;br&gt;%n mined positives</source>
         <translation>
             <numerusform>&lt;b&gt;图像 %1&lt;/b&gt;&lt;br&gt;标签 %2（仅用于评估）&lt;br&gt;挖掘到 %n 个正样本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="181"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="197"/>
         <source>&lt;h3&gt;ISL positive set&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;ISL 正样本集合&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="182"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="198"/>
         <source>No positives mined yet.</source>
         <translation>尚未挖掘到正样本。</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="184"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="200"/>
         <source>Round %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="187"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="203"/>
         <source>&lt;h3&gt;Euclidean neighbours&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;欧氏近邻&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="188"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="204"/>
         <source>Nearest</source>
         <translation>最近邻</translation>
     </message>
@@ -99,62 +99,62 @@
 <context>
     <name>isl::gui::CurvesPanel</name>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="61"/>
+        <location filename="../widgets/curves_panel.cpp" line="65"/>
         <source>Positive-set precision</source>
         <translation>正样本集合精度</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="61"/>
+        <location filename="../widgets/curves_panel.cpp" line="65"/>
         <source>Losses</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="61"/>
+        <location filename="../widgets/curves_panel.cpp" line="65"/>
         <source>kNN accuracy</source>
         <translation>kNN 准确率</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="61"/>
+        <location filename="../widgets/curves_panel.cpp" line="65"/>
         <source>GAN</source>
         <translation>GAN</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="62"/>
+        <location filename="../widgets/curves_panel.cpp" line="66"/>
         <source>Mining</source>
         <translation>挖掘</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="63"/>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
         <source>precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="63"/>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="63"/>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
         <source>top-1 accuracy</source>
         <translation>Top-1 准确率</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="63"/>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
         <source>mined pairs</source>
         <translation>挖掘的样本对</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="71"/>
         <source>GAN epoch (all rounds)</source>
         <translation>GAN 轮次（所有轮）</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="71"/>
         <source>backbone epoch</source>
         <translation>主干网络轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="116"/>
+        <location filename="../widgets/curves_panel.cpp" line="120"/>
         <source>%1 = %2 at %3</source>
         <translation>%1 = %2（位于 %3）</translation>
     </message>
@@ -162,96 +162,96 @@
 <context>
     <name>isl::gui::EmbeddingView</name>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="132"/>
+        <location filename="../widgets/embedding_view.cpp" line="131"/>
         <source>Colour by label</source>
         <translation>按标签着色</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="132"/>
+        <location filename="../widgets/embedding_view.cpp" line="131"/>
         <source>Colour by positive-set size</source>
         <translation>按正样本集合大小着色</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="133"/>
+        <location filename="../widgets/embedding_view.cpp" line="132"/>
         <source>Colour by the anchor&apos;s positive set</source>
         <translation>按锚点的正样本集合着色</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="135"/>
+        <location filename="../widgets/embedding_view.cpp" line="134"/>
         <source>What the colour of each point shows. Labels are an evaluation aid only; training never sees them.</source>
         <translation>每个点的颜色所表示的内容。标签仅用于评估，训练从不使用它们。</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="136"/>
+        <location filename="../widgets/embedding_view.cpp" line="135"/>
         <source>Reset the camera to show every point</source>
         <translation>重置相机以显示所有点</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="305"/>
+        <location filename="../widgets/embedding_view.cpp" line="335"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/embedding_view.cpp" line="306"/>
+        <location filename="../widgets/embedding_view.cpp" line="336"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… 另外 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="307"/>
+        <location filename="../widgets/embedding_view.cpp" line="337"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="311"/>
+        <location filename="../widgets/embedding_view.cpp" line="341"/>
         <source>Positive-set size (log)</source>
         <translation>正样本集合大小（对数）</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="313"/>
+        <location filename="../widgets/embedding_view.cpp" line="343"/>
         <source>Anchor&apos;s positive set</source>
         <translation>锚点的正样本集合</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="313"/>
+        <location filename="../widgets/embedding_view.cpp" line="343"/>
         <source>anchor</source>
         <translation>锚点</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="314"/>
+        <location filename="../widgets/embedding_view.cpp" line="344"/>
         <source>positive, same label</source>
         <translation>正样本，标签相同</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="315"/>
+        <location filename="../widgets/embedding_view.cpp" line="345"/>
         <source>positive, other label</source>
         <translation>正样本，标签不同</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="316"/>
+        <location filename="../widgets/embedding_view.cpp" line="346"/>
         <source>not in the set</source>
         <translation>不在集合中</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="324"/>
+        <location filename="../widgets/embedding_view.cpp" line="354"/>
         <source>No run yet. Start a run or open a run directory.</source>
         <translation>尚无训练。请开始训练或打开一个训练目录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/embedding_view.cpp" line="330"/>
+        <location filename="../widgets/embedding_view.cpp" line="360"/>
         <source>Round %1 · %2 · epoch %3 · %n images</source>
         <translation>
             <numerusform>第 %1 轮 · %2 · 第 %3 轮次 · %n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="333"/>
+        <location filename="../widgets/embedding_view.cpp" line="363"/>
         <source>Anchor %1 (label %2), %3 positives</source>
         <translation>锚点 %1（标签 %2），%3 个正样本</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="337"/>
+        <location filename="../widgets/embedding_view.cpp" line="367"/>
         <source>Proxy confidence %1</source>
         <translation>代理置信度 %1</translation>
     </message>
@@ -277,245 +277,245 @@
         <translation>缩略图不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="167"/>
+        <location filename="../app/studio/main_window.cpp" line="169"/>
         <source>About ISL Studio</source>
         <translation>关于 ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="168"/>
+        <location filename="../app/studio/main_window.cpp" line="170"/>
         <source>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Watch and steer Instance Similarity Learning training live.</source>
         <translation>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;实时观察并控制实例相似性学习（ISL）的训练。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="201"/>
-        <location filename="../app/studio/main_window.cpp" line="371"/>
+        <location filename="../app/studio/main_window.cpp" line="203"/>
+        <location filename="../app/studio/main_window.cpp" line="373"/>
         <source>ISL Studio</source>
         <translation>ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="201"/>
+        <location filename="../app/studio/main_window.cpp" line="203"/>
         <source>ISL Studio — %1</source>
         <translation>ISL Studio — %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="202"/>
+        <location filename="../app/studio/main_window.cpp" line="204"/>
         <source>&amp;New run…</source>
         <translation>新建训练(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="203"/>
+        <location filename="../app/studio/main_window.cpp" line="205"/>
         <source>Choose a data set, backbone and hyperparameters and start training</source>
         <translation>选择数据集、主干网络和超参数并开始训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="204"/>
+        <location filename="../app/studio/main_window.cpp" line="206"/>
         <source>&amp;Open run directory…</source>
         <translation>打开训练目录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="205"/>
+        <location filename="../app/studio/main_window.cpp" line="207"/>
         <source>Replay a finished run or follow one that isl-train is writing</source>
         <translation>回放已完成的训练，或跟踪 isl-train 正在写入的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="206"/>
+        <location filename="../app/studio/main_window.cpp" line="208"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="207"/>
+        <location filename="../app/studio/main_window.cpp" line="209"/>
         <source>Continue the opened run from its last checkpoint, or start a new one</source>
         <translation>从最近的检查点继续已打开的训练，或开始新的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="208"/>
+        <location filename="../app/studio/main_window.cpp" line="210"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="209"/>
+        <location filename="../app/studio/main_window.cpp" line="211"/>
         <source>Pause training after the current iteration</source>
         <translation>在当前迭代结束后暂停训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="210"/>
+        <location filename="../app/studio/main_window.cpp" line="212"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="211"/>
+        <location filename="../app/studio/main_window.cpp" line="213"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="212"/>
+        <location filename="../app/studio/main_window.cpp" line="214"/>
         <source>Finish the current iteration, write a checkpoint and end the run</source>
         <translation>完成当前迭代，写入检查点并结束训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="213"/>
+        <location filename="../app/studio/main_window.cpp" line="215"/>
         <source>&amp;Linear probe</source>
         <translation>线性探测(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="214"/>
+        <location filename="../app/studio/main_window.cpp" line="216"/>
         <source>Train a linear classifier on the current features at the next iteration boundary</source>
         <translation>在下一个迭代边界用当前特征训练线性分类器</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="215"/>
+        <location filename="../app/studio/main_window.cpp" line="217"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="216"/>
+        <location filename="../app/studio/main_window.cpp" line="218"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="217"/>
+        <location filename="../app/studio/main_window.cpp" line="219"/>
         <source>Curves figure…</source>
         <translation>曲线图…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="218"/>
+        <location filename="../app/studio/main_window.cpp" line="220"/>
         <source>3D view image…</source>
         <translation>三维视图图像…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="219"/>
+        <location filename="../app/studio/main_window.cpp" line="221"/>
         <source>Inspector montage…</source>
         <translation>检查器拼图…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="220"/>
+        <location filename="../app/studio/main_window.cpp" line="222"/>
         <source>Metrics as CSV…</source>
         <translation>指标导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="221"/>
+        <location filename="../app/studio/main_window.cpp" line="223"/>
         <source>Embeddings for TensorBoard…</source>
         <translation>用于 TensorBoard 的嵌入…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="222"/>
+        <location filename="../app/studio/main_window.cpp" line="224"/>
         <source>Copy of the checkpoint…</source>
         <translation>检查点副本…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="223"/>
+        <location filename="../app/studio/main_window.cpp" line="225"/>
         <source>Reset 3D &amp;view</source>
         <translation>重置三维视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="224"/>
+        <location filename="../app/studio/main_window.cpp" line="226"/>
         <source>&amp;About ISL Studio</source>
         <translation>关于 ISL Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="225"/>
+        <location filename="../app/studio/main_window.cpp" line="227"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="226"/>
+        <location filename="../app/studio/main_window.cpp" line="228"/>
         <source>Recent runs</source>
         <translation>最近的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="227"/>
+        <location filename="../app/studio/main_window.cpp" line="229"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="228"/>
+        <location filename="../app/studio/main_window.cpp" line="230"/>
         <source>&amp;Run</source>
         <translation>训练(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="229"/>
+        <location filename="../app/studio/main_window.cpp" line="231"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="230"/>
+        <location filename="../app/studio/main_window.cpp" line="232"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="231"/>
+        <location filename="../app/studio/main_window.cpp" line="233"/>
         <source>Run controls</source>
         <translation>训练控制</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="232"/>
+        <location filename="../app/studio/main_window.cpp" line="234"/>
         <source>Anchor inspector</source>
         <translation>锚点检查器</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="232"/>
+        <location filename="../app/studio/main_window.cpp" line="234"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="232"/>
+        <location filename="../app/studio/main_window.cpp" line="234"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="259"/>
+        <location filename="../app/studio/main_window.cpp" line="261"/>
         <source>saved settings</source>
         <translation>已保存的设置</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="261"/>
+        <location filename="../app/studio/main_window.cpp" line="263"/>
         <source>The last settings could not be restored (%1); using defaults.</source>
         <translation>无法恢复上次的设置（%1）；将使用默认值。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="275"/>
+        <location filename="../app/studio/main_window.cpp" line="277"/>
         <source>Starting a new run in %1</source>
         <translation>正在 %1 中开始新的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="286"/>
+        <location filename="../app/studio/main_window.cpp" line="288"/>
         <source>Continuing %1 from its last checkpoint</source>
         <translation>正在从最近的检查点继续 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="323"/>
+        <location filename="../app/studio/main_window.cpp" line="325"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="327"/>
+        <location filename="../app/studio/main_window.cpp" line="329"/>
         <source>This folder is not a readable run directory.
 %1</source>
         <translation>此文件夹不是可读取的训练目录。
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="342"/>
+        <location filename="../app/studio/main_window.cpp" line="344"/>
         <source>Open run directory</source>
         <translation>打开训练目录</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="350"/>
+        <location filename="../app/studio/main_window.cpp" line="352"/>
         <source>Stopping after the current iteration; a checkpoint will be written.</source>
         <translation>将在当前迭代结束后停止，并写入检查点。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="361"/>
+        <location filename="../app/studio/main_window.cpp" line="363"/>
         <source>The run ended; its checkpoint is in %1</source>
         <translation>训练已结束；检查点位于 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="377"/>
+        <location filename="../app/studio/main_window.cpp" line="379"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="378"/>
+        <location filename="../app/studio/main_window.cpp" line="380"/>
         <source>Stop the run, write a checkpoint and quit?</source>
         <translation>停止训练、写入检查点并退出吗？</translation>
     </message>
