@@ -4,12 +4,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="21"/>
+        <location filename="../app/studio/main_window_export.cpp" line="22"/>
         <source>Export figure</source>
         <translation>Abbildung exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="22"/>
+        <location filename="../app/studio/main_window_export.cpp" line="23"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
     </message>
@@ -281,267 +281,272 @@
         <translation>Vorschaubilder sind nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="169"/>
+        <location filename="../app/studio/main_window.cpp" line="171"/>
         <source>About ISL Studio</source>
         <translation>Über ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="170"/>
+        <location filename="../app/studio/main_window.cpp" line="172"/>
         <source>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Watch and steer Instance Similarity Learning training live.</source>
         <translation>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Das Training von Instance Similarity Learning live beobachten und steuern.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="203"/>
-        <location filename="../app/studio/main_window.cpp" line="373"/>
+        <location filename="../app/studio/main_window.cpp" line="205"/>
+        <location filename="../app/studio/main_window.cpp" line="377"/>
         <source>ISL Studio</source>
         <translation>ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="203"/>
+        <location filename="../app/studio/main_window.cpp" line="205"/>
         <source>ISL Studio — %1</source>
         <translation>ISL Studio — %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="204"/>
+        <location filename="../app/studio/main_window.cpp" line="206"/>
         <source>&amp;New run…</source>
         <translation>&amp;Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="205"/>
+        <location filename="../app/studio/main_window.cpp" line="207"/>
         <source>Choose a data set, backbone and hyperparameters and start training</source>
         <translation>Datensatz, Backbone und Hyperparameter wählen und das Training starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="206"/>
+        <location filename="../app/studio/main_window.cpp" line="208"/>
         <source>&amp;Open run directory…</source>
         <translation>Laufverzeichnis ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="207"/>
+        <location filename="../app/studio/main_window.cpp" line="209"/>
         <source>Replay a finished run or follow one that isl-train is writing</source>
         <translation>Einen abgeschlossenen Lauf wiedergeben oder einem folgen, den isl-train gerade schreibt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="208"/>
+        <location filename="../app/studio/main_window.cpp" line="210"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="209"/>
+        <location filename="../app/studio/main_window.cpp" line="211"/>
         <source>Continue the opened run from its last checkpoint, or start a new one</source>
         <translation>Den geöffneten Lauf ab seinem letzten Checkpoint fortsetzen oder einen neuen starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="210"/>
+        <location filename="../app/studio/main_window.cpp" line="212"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="211"/>
+        <location filename="../app/studio/main_window.cpp" line="213"/>
         <source>Pause training after the current iteration</source>
         <translation>Training nach der laufenden Iteration anhalten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="212"/>
+        <location filename="../app/studio/main_window.cpp" line="214"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="213"/>
+        <location filename="../app/studio/main_window.cpp" line="215"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="214"/>
+        <location filename="../app/studio/main_window.cpp" line="216"/>
         <source>Finish the current iteration, write a checkpoint and end the run</source>
         <translation>Laufende Iteration abschließen, Checkpoint schreiben und den Lauf beenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="215"/>
+        <location filename="../app/studio/main_window.cpp" line="217"/>
         <source>&amp;Linear probe</source>
         <translation>&amp;Lineare Sonde</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="216"/>
+        <location filename="../app/studio/main_window.cpp" line="218"/>
         <source>Train a linear classifier on the current features at the next iteration boundary</source>
         <translation>An der nächsten Iterationsgrenze einen linearen Klassifikator auf den aktuellen Merkmalen trainieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="217"/>
+        <location filename="../app/studio/main_window.cpp" line="219"/>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="218"/>
+        <location filename="../app/studio/main_window.cpp" line="220"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="219"/>
+        <location filename="../app/studio/main_window.cpp" line="221"/>
         <source>Curves figure…</source>
         <translation>Kurvendiagramm…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="220"/>
+        <location filename="../app/studio/main_window.cpp" line="222"/>
         <source>3D view image…</source>
         <translation>Bild der 3D-Ansicht…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="221"/>
+        <location filename="../app/studio/main_window.cpp" line="223"/>
         <source>Inspector montage…</source>
         <translation>Montage des Inspektors…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="222"/>
+        <location filename="../app/studio/main_window.cpp" line="224"/>
         <source>Metrics as CSV…</source>
         <translation>Metriken als CSV…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="223"/>
+        <location filename="../app/studio/main_window.cpp" line="225"/>
         <source>Embeddings for TensorBoard…</source>
         <translation>Einbettungen für TensorBoard…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="224"/>
+        <location filename="../app/studio/main_window.cpp" line="226"/>
         <source>Copy of the checkpoint…</source>
         <translation>Kopie des Checkpoints…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="225"/>
+        <location filename="../app/studio/main_window.cpp" line="227"/>
+        <source>Backbone weights for Python…</source>
+        <translation>Backbone-Gewichte für Python…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="228"/>
         <source>Reset 3D &amp;view</source>
         <translation>3D-&amp;Ansicht zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="226"/>
+        <location filename="../app/studio/main_window.cpp" line="229"/>
         <source>&amp;About ISL Studio</source>
         <translation>Ü&amp;ber ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="227"/>
+        <location filename="../app/studio/main_window.cpp" line="230"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="228"/>
+        <location filename="../app/studio/main_window.cpp" line="231"/>
         <source>Recent runs</source>
         <translation>Zuletzt geöffnete Läufe</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="229"/>
+        <location filename="../app/studio/main_window.cpp" line="232"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="230"/>
+        <location filename="../app/studio/main_window.cpp" line="233"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="231"/>
+        <location filename="../app/studio/main_window.cpp" line="234"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="232"/>
+        <location filename="../app/studio/main_window.cpp" line="235"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="233"/>
+        <location filename="../app/studio/main_window.cpp" line="236"/>
         <source>Run controls</source>
         <translation>Laufsteuerung</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="234"/>
+        <location filename="../app/studio/main_window.cpp" line="237"/>
         <source>Anchor inspector</source>
         <translation>Anker-Inspektor</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="234"/>
+        <location filename="../app/studio/main_window.cpp" line="237"/>
         <source>Curves</source>
         <translation>Kurven</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="234"/>
+        <location filename="../app/studio/main_window.cpp" line="237"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="261"/>
+        <location filename="../app/studio/main_window.cpp" line="265"/>
         <source>saved settings</source>
         <translation>gespeicherte Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="263"/>
+        <location filename="../app/studio/main_window.cpp" line="267"/>
         <source>The last settings could not be restored (%1); using defaults.</source>
         <translation>Die letzten Einstellungen konnten nicht wiederhergestellt werden (%1); es werden die Standardwerte verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="277"/>
+        <location filename="../app/studio/main_window.cpp" line="281"/>
         <source>Starting a new run in %1</source>
         <translation>Neuer Lauf wird in %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="288"/>
+        <location filename="../app/studio/main_window.cpp" line="292"/>
         <source>Continuing %1 from its last checkpoint</source>
         <translation>%1 wird ab dem letzten Checkpoint fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="325"/>
+        <location filename="../app/studio/main_window.cpp" line="329"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="329"/>
+        <location filename="../app/studio/main_window.cpp" line="333"/>
         <source>This folder is not a readable run directory.
 %1</source>
         <translation>Dieser Ordner ist kein lesbares Laufverzeichnis.
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="344"/>
+        <location filename="../app/studio/main_window.cpp" line="348"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="352"/>
+        <location filename="../app/studio/main_window.cpp" line="356"/>
         <source>Stopping after the current iteration; a checkpoint will be written.</source>
         <translation>Stopp nach der laufenden Iteration; ein Checkpoint wird geschrieben.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="363"/>
+        <location filename="../app/studio/main_window.cpp" line="367"/>
         <source>The run ended; its checkpoint is in %1</source>
         <translation>Der Lauf ist beendet; sein Checkpoint liegt in %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="379"/>
+        <location filename="../app/studio/main_window.cpp" line="383"/>
         <source>Training is running</source>
         <translation>Das Training läuft</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="380"/>
+        <location filename="../app/studio/main_window.cpp" line="384"/>
         <source>Stop the run, write a checkpoint and quit?</source>
         <translation>Lauf stoppen, Checkpoint schreiben und beenden?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="34"/>
-        <location filename="../app/studio/main_window_export.cpp" line="45"/>
-        <location filename="../app/studio/main_window_export.cpp" line="93"/>
+        <location filename="../app/studio/main_window_export.cpp" line="35"/>
+        <location filename="../app/studio/main_window_export.cpp" line="46"/>
+        <location filename="../app/studio/main_window_export.cpp" line="94"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="52"/>
+        <location filename="../app/studio/main_window_export.cpp" line="53"/>
         <source>Export metrics</source>
         <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="53"/>
+        <location filename="../app/studio/main_window_export.cpp" line="54"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/main_window_export.cpp" line="57"/>
+        <location filename="../app/studio/main_window_export.cpp" line="58"/>
         <source>Saved %n metrics rows to %1</source>
         <translation>
             <numerusform>%n Metrikzeile in %1 gespeichert</numerusform>
@@ -549,29 +554,44 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="65"/>
+        <location filename="../app/studio/main_window_export.cpp" line="66"/>
         <source>There is no snapshot to export yet.</source>
         <translation>Es gibt noch keinen Schnappschuss zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="66"/>
+        <location filename="../app/studio/main_window_export.cpp" line="67"/>
         <source>Folder for the TensorBoard projector files</source>
         <translation>Ordner für die Dateien des TensorBoard-Projektors</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="73"/>
+        <location filename="../app/studio/main_window_export.cpp" line="74"/>
         <source>Saved the projector files in %1</source>
         <translation>Projektordateien in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="88"/>
+        <location filename="../app/studio/main_window_export.cpp" line="89"/>
         <source>Copy the checkpoint</source>
         <translation>Checkpoint kopieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="89"/>
+        <location filename="../app/studio/main_window_export.cpp" line="90"/>
         <source>LibTorch checkpoint (*.pt)</source>
         <translation>LibTorch-Checkpoint (*.pt)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="101"/>
+        <source>Backbone weights for Python</source>
+        <translation>Backbone-Gewichte für Python</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="102"/>
+        <source>PyTorch state dict (*.pt)</source>
+        <translation>PyTorch-State-Dict (*.pt)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="106"/>
+        <source>Saved %1; open it in Python with torch.load</source>
+        <translation>%1 gespeichert; in Python mit torch.load öffnen</translation>
     </message>
 </context>
 <context>

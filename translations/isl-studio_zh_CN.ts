@@ -4,12 +4,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="21"/>
+        <location filename="../app/studio/main_window_export.cpp" line="22"/>
         <source>Export figure</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="22"/>
+        <location filename="../app/studio/main_window_export.cpp" line="23"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
@@ -277,296 +277,316 @@
         <translation>缩略图不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="169"/>
+        <location filename="../app/studio/main_window.cpp" line="171"/>
         <source>About ISL Studio</source>
         <translation>关于 ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="170"/>
+        <location filename="../app/studio/main_window.cpp" line="172"/>
         <source>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Watch and steer Instance Similarity Learning training live.</source>
         <translation>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;实时观察并控制实例相似性学习（ISL）的训练。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="203"/>
-        <location filename="../app/studio/main_window.cpp" line="373"/>
+        <location filename="../app/studio/main_window.cpp" line="205"/>
+        <location filename="../app/studio/main_window.cpp" line="377"/>
         <source>ISL Studio</source>
         <translation>ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="203"/>
+        <location filename="../app/studio/main_window.cpp" line="205"/>
         <source>ISL Studio — %1</source>
         <translation>ISL Studio — %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="204"/>
+        <location filename="../app/studio/main_window.cpp" line="206"/>
         <source>&amp;New run…</source>
         <translation>新建训练(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="205"/>
+        <location filename="../app/studio/main_window.cpp" line="207"/>
         <source>Choose a data set, backbone and hyperparameters and start training</source>
         <translation>选择数据集、主干网络和超参数并开始训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="206"/>
+        <location filename="../app/studio/main_window.cpp" line="208"/>
         <source>&amp;Open run directory…</source>
         <translation>打开训练目录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="207"/>
+        <location filename="../app/studio/main_window.cpp" line="209"/>
         <source>Replay a finished run or follow one that isl-train is writing</source>
         <translation>回放已完成的训练，或跟踪 isl-train 正在写入的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="208"/>
+        <location filename="../app/studio/main_window.cpp" line="210"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="209"/>
+        <location filename="../app/studio/main_window.cpp" line="211"/>
         <source>Continue the opened run from its last checkpoint, or start a new one</source>
         <translation>从最近的检查点继续已打开的训练，或开始新的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="210"/>
+        <location filename="../app/studio/main_window.cpp" line="212"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="211"/>
+        <location filename="../app/studio/main_window.cpp" line="213"/>
         <source>Pause training after the current iteration</source>
         <translation>在当前迭代结束后暂停训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="212"/>
+        <location filename="../app/studio/main_window.cpp" line="214"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="213"/>
+        <location filename="../app/studio/main_window.cpp" line="215"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="214"/>
+        <location filename="../app/studio/main_window.cpp" line="216"/>
         <source>Finish the current iteration, write a checkpoint and end the run</source>
         <translation>完成当前迭代，写入检查点并结束训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="215"/>
+        <location filename="../app/studio/main_window.cpp" line="217"/>
         <source>&amp;Linear probe</source>
         <translation>线性探测(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="216"/>
+        <location filename="../app/studio/main_window.cpp" line="218"/>
         <source>Train a linear classifier on the current features at the next iteration boundary</source>
         <translation>在下一个迭代边界用当前特征训练线性分类器</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="217"/>
+        <location filename="../app/studio/main_window.cpp" line="219"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="218"/>
+        <location filename="../app/studio/main_window.cpp" line="220"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="219"/>
+        <location filename="../app/studio/main_window.cpp" line="221"/>
         <source>Curves figure…</source>
         <translation>曲线图…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="220"/>
+        <location filename="../app/studio/main_window.cpp" line="222"/>
         <source>3D view image…</source>
         <translation>三维视图图像…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="221"/>
+        <location filename="../app/studio/main_window.cpp" line="223"/>
         <source>Inspector montage…</source>
         <translation>检查器拼图…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="222"/>
+        <location filename="../app/studio/main_window.cpp" line="224"/>
         <source>Metrics as CSV…</source>
         <translation>指标导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="223"/>
+        <location filename="../app/studio/main_window.cpp" line="225"/>
         <source>Embeddings for TensorBoard…</source>
         <translation>用于 TensorBoard 的嵌入…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="224"/>
+        <location filename="../app/studio/main_window.cpp" line="226"/>
         <source>Copy of the checkpoint…</source>
         <translation>检查点副本…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="225"/>
+        <location filename="../app/studio/main_window.cpp" line="227"/>
+        <source>Backbone weights for Python…</source>
+        <translation>供 Python 使用的骨干网络权重…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="228"/>
         <source>Reset 3D &amp;view</source>
         <translation>重置三维视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="226"/>
+        <location filename="../app/studio/main_window.cpp" line="229"/>
         <source>&amp;About ISL Studio</source>
         <translation>关于 ISL Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="227"/>
+        <location filename="../app/studio/main_window.cpp" line="230"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="228"/>
+        <location filename="../app/studio/main_window.cpp" line="231"/>
         <source>Recent runs</source>
         <translation>最近的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="229"/>
+        <location filename="../app/studio/main_window.cpp" line="232"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="230"/>
+        <location filename="../app/studio/main_window.cpp" line="233"/>
         <source>&amp;Run</source>
         <translation>训练(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="231"/>
+        <location filename="../app/studio/main_window.cpp" line="234"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="232"/>
+        <location filename="../app/studio/main_window.cpp" line="235"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="233"/>
+        <location filename="../app/studio/main_window.cpp" line="236"/>
         <source>Run controls</source>
         <translation>训练控制</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="234"/>
+        <location filename="../app/studio/main_window.cpp" line="237"/>
         <source>Anchor inspector</source>
         <translation>锚点检查器</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="234"/>
+        <location filename="../app/studio/main_window.cpp" line="237"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="234"/>
+        <location filename="../app/studio/main_window.cpp" line="237"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="261"/>
+        <location filename="../app/studio/main_window.cpp" line="265"/>
         <source>saved settings</source>
         <translation>已保存的设置</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="263"/>
+        <location filename="../app/studio/main_window.cpp" line="267"/>
         <source>The last settings could not be restored (%1); using defaults.</source>
         <translation>无法恢复上次的设置（%1）；将使用默认值。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="277"/>
+        <location filename="../app/studio/main_window.cpp" line="281"/>
         <source>Starting a new run in %1</source>
         <translation>正在 %1 中开始新的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="288"/>
+        <location filename="../app/studio/main_window.cpp" line="292"/>
         <source>Continuing %1 from its last checkpoint</source>
         <translation>正在从最近的检查点继续 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="325"/>
+        <location filename="../app/studio/main_window.cpp" line="329"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="329"/>
+        <location filename="../app/studio/main_window.cpp" line="333"/>
         <source>This folder is not a readable run directory.
 %1</source>
         <translation>此文件夹不是可读取的训练目录。
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="344"/>
+        <location filename="../app/studio/main_window.cpp" line="348"/>
         <source>Open run directory</source>
         <translation>打开训练目录</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="352"/>
+        <location filename="../app/studio/main_window.cpp" line="356"/>
         <source>Stopping after the current iteration; a checkpoint will be written.</source>
         <translation>将在当前迭代结束后停止，并写入检查点。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="363"/>
+        <location filename="../app/studio/main_window.cpp" line="367"/>
         <source>The run ended; its checkpoint is in %1</source>
         <translation>训练已结束；检查点位于 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="379"/>
+        <location filename="../app/studio/main_window.cpp" line="383"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="380"/>
+        <location filename="../app/studio/main_window.cpp" line="384"/>
         <source>Stop the run, write a checkpoint and quit?</source>
         <translation>停止训练、写入检查点并退出吗？</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="34"/>
-        <location filename="../app/studio/main_window_export.cpp" line="45"/>
-        <location filename="../app/studio/main_window_export.cpp" line="93"/>
+        <location filename="../app/studio/main_window_export.cpp" line="35"/>
+        <location filename="../app/studio/main_window_export.cpp" line="46"/>
+        <location filename="../app/studio/main_window_export.cpp" line="94"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="52"/>
+        <location filename="../app/studio/main_window_export.cpp" line="53"/>
         <source>Export metrics</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="53"/>
+        <location filename="../app/studio/main_window_export.cpp" line="54"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/main_window_export.cpp" line="57"/>
+        <location filename="../app/studio/main_window_export.cpp" line="58"/>
         <source>Saved %n metrics rows to %1</source>
         <translation>
             <numerusform>已将 %n 行指标保存到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="65"/>
+        <location filename="../app/studio/main_window_export.cpp" line="66"/>
         <source>There is no snapshot to export yet.</source>
         <translation>尚无可导出的快照。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="66"/>
+        <location filename="../app/studio/main_window_export.cpp" line="67"/>
         <source>Folder for the TensorBoard projector files</source>
         <translation>TensorBoard 投影仪文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="73"/>
+        <location filename="../app/studio/main_window_export.cpp" line="74"/>
         <source>Saved the projector files in %1</source>
         <translation>已将投影仪文件保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="88"/>
+        <location filename="../app/studio/main_window_export.cpp" line="89"/>
         <source>Copy the checkpoint</source>
         <translation>复制检查点</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="89"/>
+        <location filename="../app/studio/main_window_export.cpp" line="90"/>
         <source>LibTorch checkpoint (*.pt)</source>
         <translation>LibTorch 检查点 (*.pt)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="101"/>
+        <source>Backbone weights for Python</source>
+        <translation>供 Python 使用的骨干网络权重</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="102"/>
+        <source>PyTorch state dict (*.pt)</source>
+        <translation>PyTorch 状态字典 (*.pt)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="106"/>
+        <source>Saved %1; open it in Python with torch.load</source>
+        <translation>已保存 %1；可在 Python 中用 torch.load 打开</translation>
     </message>
 </context>
 <context>

@@ -147,6 +147,7 @@ void MainWindow::createActions() {
   export_metrics_ = make_action(this, nullptr, {});
   export_projector_ = make_action(this, nullptr, {});
   export_checkpoint_ = make_action(this, nullptr, {});
+  export_weights_ = make_action(this, nullptr, {});
   reset_view_ = make_action(this, "reset-view", QKeySequence(Qt::Key_Home));
   about_ = make_action(this, nullptr, {});
   connect(new_, &QAction::triggered, this, &MainWindow::newRun);
@@ -164,6 +165,7 @@ void MainWindow::createActions() {
   connect(export_metrics_, &QAction::triggered, this, &MainWindow::exportMetrics);
   connect(export_projector_, &QAction::triggered, this, &MainWindow::exportProjector);
   connect(export_checkpoint_, &QAction::triggered, this, &MainWindow::exportCheckpoint);
+  connect(export_weights_, &QAction::triggered, this, &MainWindow::exportBackboneWeights);
   connect(reset_view_, &QAction::triggered, view_, &EmbeddingView::resetCamera);
   connect(about_, &QAction::triggered, this, [this] {
     QMessageBox::about(this, tr("About ISL Studio"),
@@ -174,7 +176,7 @@ void MainWindow::createActions() {
   file_menu_->addActions({new_, open_});
   recent_menu_ = file_menu_->addMenu(QString());
   export_menu_ = file_menu_->addMenu(QIcon(":/icons/export.svg"), QString());
-  export_menu_->addActions({export_curves_, export_view_, export_inspector_, export_metrics_, export_projector_, export_checkpoint_});
+  export_menu_->addActions({export_curves_, export_view_, export_inspector_, export_metrics_, export_projector_, export_checkpoint_, export_weights_});
   file_menu_->addSeparator();
   file_menu_->addActions({preferences_, quit_});
   run_menu_ = menuBar()->addMenu(QString());
@@ -222,6 +224,7 @@ void MainWindow::retranslate() {
   export_metrics_->setText(tr("Metrics as CSV…"));
   export_projector_->setText(tr("Embeddings for TensorBoard…"));
   export_checkpoint_->setText(tr("Copy of the checkpoint…"));
+  export_weights_->setText(tr("Backbone weights for Python…"));
   reset_view_->setText(tr("Reset 3D &view"));
   about_->setText(tr("&About ISL Studio"));
   file_menu_->setTitle(tr("&File"));
@@ -251,6 +254,7 @@ void MainWindow::updateActions() {
   stop_->setEnabled(state_ == RunState::Running || state_ == RunState::Paused);
   probe_->setEnabled(state_ == RunState::Running);
   export_checkpoint_->setEnabled(!run_directory_.isEmpty());
+  export_weights_->setEnabled(!run_directory_.isEmpty());
 }
 
 void MainWindow::newRun() {

@@ -70,6 +70,7 @@ class MainWindow : public QMainWindow {
   void exportMetrics();
   void exportProjector();
   void exportCheckpoint();
+  void exportBackboneWeights();
   void rememberRecent(const QString& directory);
   void rebuildRecentMenu();
   void openDataset(const Config& config);
@@ -97,7 +98,8 @@ class MainWindow : public QMainWindow {
 
   QMenu *file_menu_, *recent_menu_, *export_menu_, *run_menu_, *view_menu_, *help_menu_;
   QAction *new_, *open_, *start_, *pause_, *resume_, *stop_, *probe_, *preferences_, *quit_;
-  QAction *export_curves_, *export_view_, *export_inspector_, *export_metrics_, *export_projector_, *export_checkpoint_;
+  QAction *export_curves_, *export_view_, *export_inspector_, *export_metrics_, *export_projector_, *export_checkpoint_,
+      *export_weights_;
   QAction *reset_view_, *about_;
   class QToolBar* toolbar_ = nullptr;
   std::vector<class QDockWidget*> docks_;

@@ -4,6 +4,7 @@
 #include <QtConcurrent>
 
 #include "core/input_error.h"
+#include "core/run/weights_export.h"
 #include "main_window.h"
 #include "widgets/embedding_view.h"
 #include "widgets/exporters.h"
@@ -91,6 +92,18 @@ void MainWindow::exportCheckpoint() {
   try {
     export_checkpoint(run_directory_, path);
     log_->addMessage(LogLevel::Info, tr("Saved %1").arg(path));
+  } catch (const InputError& error) {
+    reportError(QString::fromStdString(error.what()));
+  }
+}
+
+void MainWindow::exportBackboneWeights() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Backbone weights for Python"), QDir::homePath() + "/backbone.pt",
+                                                    tr("PyTorch state dict (*.pt)"));
+  if (path.isEmpty()) return;
+  try {
+    export_backbone_weights(run_directory_.toStdString(), path.toStdString());
+    log_->addMessage(LogLevel::Info, tr("Saved %1; open it in Python with torch.load").arg(path));
   } catch (const InputError& error) {
     reportError(QString::fromStdString(error.what()));
   }
