@@ -281,250 +281,250 @@
         <translation>Vorschaubilder sind nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="171"/>
+        <location filename="../app/studio/main_window.cpp" line="174"/>
         <source>About ISL Studio</source>
         <translation>Über ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="172"/>
+        <location filename="../app/studio/main_window.cpp" line="175"/>
         <source>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Watch and steer Instance Similarity Learning training live.</source>
         <translation>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Das Training von Instance Similarity Learning live beobachten und steuern.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="205"/>
-        <location filename="../app/studio/main_window.cpp" line="377"/>
+        <location filename="../app/studio/main_window.cpp" line="208"/>
+        <location filename="../app/studio/main_window.cpp" line="380"/>
         <source>ISL Studio</source>
         <translation>ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="205"/>
+        <location filename="../app/studio/main_window.cpp" line="208"/>
         <source>ISL Studio — %1</source>
         <translation>ISL Studio — %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="206"/>
+        <location filename="../app/studio/main_window.cpp" line="209"/>
         <source>&amp;New run…</source>
         <translation>&amp;Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="207"/>
+        <location filename="../app/studio/main_window.cpp" line="210"/>
         <source>Choose a data set, backbone and hyperparameters and start training</source>
         <translation>Datensatz, Backbone und Hyperparameter wählen und das Training starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="208"/>
+        <location filename="../app/studio/main_window.cpp" line="211"/>
         <source>&amp;Open run directory…</source>
         <translation>Laufverzeichnis ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="209"/>
+        <location filename="../app/studio/main_window.cpp" line="212"/>
         <source>Replay a finished run or follow one that isl-train is writing</source>
         <translation>Einen abgeschlossenen Lauf wiedergeben oder einem folgen, den isl-train gerade schreibt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="210"/>
+        <location filename="../app/studio/main_window.cpp" line="213"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="211"/>
+        <location filename="../app/studio/main_window.cpp" line="214"/>
         <source>Continue the opened run from its last checkpoint, or start a new one</source>
         <translation>Den geöffneten Lauf ab seinem letzten Checkpoint fortsetzen oder einen neuen starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="212"/>
+        <location filename="../app/studio/main_window.cpp" line="215"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="213"/>
+        <location filename="../app/studio/main_window.cpp" line="216"/>
         <source>Pause training after the current iteration</source>
         <translation>Training nach der laufenden Iteration anhalten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="214"/>
+        <location filename="../app/studio/main_window.cpp" line="217"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="215"/>
+        <location filename="../app/studio/main_window.cpp" line="218"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="216"/>
+        <location filename="../app/studio/main_window.cpp" line="219"/>
         <source>Finish the current iteration, write a checkpoint and end the run</source>
         <translation>Laufende Iteration abschließen, Checkpoint schreiben und den Lauf beenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="217"/>
+        <location filename="../app/studio/main_window.cpp" line="220"/>
         <source>&amp;Linear probe</source>
         <translation>&amp;Lineare Sonde</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="218"/>
+        <location filename="../app/studio/main_window.cpp" line="221"/>
         <source>Train a linear classifier on the current features at the next iteration boundary</source>
         <translation>An der nächsten Iterationsgrenze einen linearen Klassifikator auf den aktuellen Merkmalen trainieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="219"/>
+        <location filename="../app/studio/main_window.cpp" line="222"/>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="220"/>
+        <location filename="../app/studio/main_window.cpp" line="223"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="221"/>
+        <location filename="../app/studio/main_window.cpp" line="224"/>
         <source>Curves figure…</source>
         <translation>Kurvendiagramm…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="222"/>
+        <location filename="../app/studio/main_window.cpp" line="225"/>
         <source>3D view image…</source>
         <translation>Bild der 3D-Ansicht…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="223"/>
+        <location filename="../app/studio/main_window.cpp" line="226"/>
         <source>Inspector montage…</source>
         <translation>Montage des Inspektors…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="224"/>
+        <location filename="../app/studio/main_window.cpp" line="227"/>
         <source>Metrics as CSV…</source>
         <translation>Metriken als CSV…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="225"/>
+        <location filename="../app/studio/main_window.cpp" line="228"/>
         <source>Embeddings for TensorBoard…</source>
         <translation>Einbettungen für TensorBoard…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="226"/>
+        <location filename="../app/studio/main_window.cpp" line="229"/>
         <source>Copy of the checkpoint…</source>
         <translation>Kopie des Checkpoints…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="227"/>
+        <location filename="../app/studio/main_window.cpp" line="230"/>
         <source>Backbone weights for Python…</source>
         <translation>Backbone-Gewichte für Python…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="228"/>
+        <location filename="../app/studio/main_window.cpp" line="231"/>
         <source>Reset 3D &amp;view</source>
         <translation>3D-&amp;Ansicht zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="229"/>
+        <location filename="../app/studio/main_window.cpp" line="232"/>
         <source>&amp;About ISL Studio</source>
         <translation>Ü&amp;ber ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="230"/>
+        <location filename="../app/studio/main_window.cpp" line="233"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="231"/>
+        <location filename="../app/studio/main_window.cpp" line="234"/>
         <source>Recent runs</source>
         <translation>Zuletzt geöffnete Läufe</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="232"/>
+        <location filename="../app/studio/main_window.cpp" line="235"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="233"/>
+        <location filename="../app/studio/main_window.cpp" line="236"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="234"/>
+        <location filename="../app/studio/main_window.cpp" line="237"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="235"/>
+        <location filename="../app/studio/main_window.cpp" line="238"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="236"/>
+        <location filename="../app/studio/main_window.cpp" line="239"/>
         <source>Run controls</source>
         <translation>Laufsteuerung</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="237"/>
+        <location filename="../app/studio/main_window.cpp" line="240"/>
         <source>Anchor inspector</source>
         <translation>Anker-Inspektor</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="237"/>
+        <location filename="../app/studio/main_window.cpp" line="240"/>
         <source>Curves</source>
         <translation>Kurven</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="237"/>
+        <location filename="../app/studio/main_window.cpp" line="240"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="265"/>
+        <location filename="../app/studio/main_window.cpp" line="268"/>
         <source>saved settings</source>
         <translation>gespeicherte Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="267"/>
+        <location filename="../app/studio/main_window.cpp" line="270"/>
         <source>The last settings could not be restored (%1); using defaults.</source>
         <translation>Die letzten Einstellungen konnten nicht wiederhergestellt werden (%1); es werden die Standardwerte verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="281"/>
+        <location filename="../app/studio/main_window.cpp" line="284"/>
         <source>Starting a new run in %1</source>
         <translation>Neuer Lauf wird in %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="292"/>
+        <location filename="../app/studio/main_window.cpp" line="295"/>
         <source>Continuing %1 from its last checkpoint</source>
         <translation>%1 wird ab dem letzten Checkpoint fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="329"/>
+        <location filename="../app/studio/main_window.cpp" line="332"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="333"/>
+        <location filename="../app/studio/main_window.cpp" line="336"/>
         <source>This folder is not a readable run directory.
 %1</source>
         <translation>Dieser Ordner ist kein lesbares Laufverzeichnis.
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="348"/>
+        <location filename="../app/studio/main_window.cpp" line="351"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="356"/>
+        <location filename="../app/studio/main_window.cpp" line="359"/>
         <source>Stopping after the current iteration; a checkpoint will be written.</source>
         <translation>Stopp nach der laufenden Iteration; ein Checkpoint wird geschrieben.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="367"/>
+        <location filename="../app/studio/main_window.cpp" line="370"/>
         <source>The run ended; its checkpoint is in %1</source>
         <translation>Der Lauf ist beendet; sein Checkpoint liegt in %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="383"/>
+        <location filename="../app/studio/main_window.cpp" line="386"/>
         <source>Training is running</source>
         <translation>Das Training läuft</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="384"/>
+        <location filename="../app/studio/main_window.cpp" line="387"/>
         <source>Stop the run, write a checkpoint and quit?</source>
         <translation>Lauf stoppen, Checkpoint schreiben und beenden?</translation>
     </message>
@@ -683,22 +683,32 @@
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="78"/>
+        <location filename="../widgets/run_status.cpp" line="76"/>
+        <source>Replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_status.cpp" line="77"/>
+        <source>Round %1 · %2 · epoch %3 · %4 backbone epochs</source>
+        <translation>Runde %1 · %2 · Epoche %3 · %4 Backbone-Epochen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_status.cpp" line="87"/>
         <source>Round %1/%2 · %3 · epoch %4</source>
         <translation>Runde %1/%2 · %3 · Epoche %4</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="81"/>
+        <location filename="../widgets/run_status.cpp" line="90"/>
         <source>epoch %p%</source>
         <translation>Epoche %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="84"/>
+        <location filename="../widgets/run_status.cpp" line="93"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="85"/>
+        <location filename="../widgets/run_status.cpp" line="94"/>
         <source>%1 images/s · %2 left in stage</source>
         <translation>%1 Bilder/s · noch %2 in dieser Phase</translation>
     </message>

@@ -277,250 +277,250 @@
         <translation>缩略图不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="171"/>
+        <location filename="../app/studio/main_window.cpp" line="174"/>
         <source>About ISL Studio</source>
         <translation>关于 ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="172"/>
+        <location filename="../app/studio/main_window.cpp" line="175"/>
         <source>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Watch and steer Instance Similarity Learning training live.</source>
         <translation>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;实时观察并控制实例相似性学习（ISL）的训练。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="205"/>
-        <location filename="../app/studio/main_window.cpp" line="377"/>
+        <location filename="../app/studio/main_window.cpp" line="208"/>
+        <location filename="../app/studio/main_window.cpp" line="380"/>
         <source>ISL Studio</source>
         <translation>ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="205"/>
+        <location filename="../app/studio/main_window.cpp" line="208"/>
         <source>ISL Studio — %1</source>
         <translation>ISL Studio — %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="206"/>
+        <location filename="../app/studio/main_window.cpp" line="209"/>
         <source>&amp;New run…</source>
         <translation>新建训练(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="207"/>
+        <location filename="../app/studio/main_window.cpp" line="210"/>
         <source>Choose a data set, backbone and hyperparameters and start training</source>
         <translation>选择数据集、主干网络和超参数并开始训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="208"/>
+        <location filename="../app/studio/main_window.cpp" line="211"/>
         <source>&amp;Open run directory…</source>
         <translation>打开训练目录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="209"/>
+        <location filename="../app/studio/main_window.cpp" line="212"/>
         <source>Replay a finished run or follow one that isl-train is writing</source>
         <translation>回放已完成的训练，或跟踪 isl-train 正在写入的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="210"/>
+        <location filename="../app/studio/main_window.cpp" line="213"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="211"/>
+        <location filename="../app/studio/main_window.cpp" line="214"/>
         <source>Continue the opened run from its last checkpoint, or start a new one</source>
         <translation>从最近的检查点继续已打开的训练，或开始新的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="212"/>
+        <location filename="../app/studio/main_window.cpp" line="215"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="213"/>
+        <location filename="../app/studio/main_window.cpp" line="216"/>
         <source>Pause training after the current iteration</source>
         <translation>在当前迭代结束后暂停训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="214"/>
+        <location filename="../app/studio/main_window.cpp" line="217"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="215"/>
+        <location filename="../app/studio/main_window.cpp" line="218"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="216"/>
+        <location filename="../app/studio/main_window.cpp" line="219"/>
         <source>Finish the current iteration, write a checkpoint and end the run</source>
         <translation>完成当前迭代，写入检查点并结束训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="217"/>
+        <location filename="../app/studio/main_window.cpp" line="220"/>
         <source>&amp;Linear probe</source>
         <translation>线性探测(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="218"/>
+        <location filename="../app/studio/main_window.cpp" line="221"/>
         <source>Train a linear classifier on the current features at the next iteration boundary</source>
         <translation>在下一个迭代边界用当前特征训练线性分类器</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="219"/>
+        <location filename="../app/studio/main_window.cpp" line="222"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="220"/>
+        <location filename="../app/studio/main_window.cpp" line="223"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="221"/>
+        <location filename="../app/studio/main_window.cpp" line="224"/>
         <source>Curves figure…</source>
         <translation>曲线图…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="222"/>
+        <location filename="../app/studio/main_window.cpp" line="225"/>
         <source>3D view image…</source>
         <translation>三维视图图像…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="223"/>
+        <location filename="../app/studio/main_window.cpp" line="226"/>
         <source>Inspector montage…</source>
         <translation>检查器拼图…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="224"/>
+        <location filename="../app/studio/main_window.cpp" line="227"/>
         <source>Metrics as CSV…</source>
         <translation>指标导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="225"/>
+        <location filename="../app/studio/main_window.cpp" line="228"/>
         <source>Embeddings for TensorBoard…</source>
         <translation>用于 TensorBoard 的嵌入…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="226"/>
+        <location filename="../app/studio/main_window.cpp" line="229"/>
         <source>Copy of the checkpoint…</source>
         <translation>检查点副本…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="227"/>
+        <location filename="../app/studio/main_window.cpp" line="230"/>
         <source>Backbone weights for Python…</source>
         <translation>供 Python 使用的骨干网络权重…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="228"/>
+        <location filename="../app/studio/main_window.cpp" line="231"/>
         <source>Reset 3D &amp;view</source>
         <translation>重置三维视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="229"/>
+        <location filename="../app/studio/main_window.cpp" line="232"/>
         <source>&amp;About ISL Studio</source>
         <translation>关于 ISL Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="230"/>
+        <location filename="../app/studio/main_window.cpp" line="233"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="231"/>
+        <location filename="../app/studio/main_window.cpp" line="234"/>
         <source>Recent runs</source>
         <translation>最近的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="232"/>
+        <location filename="../app/studio/main_window.cpp" line="235"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="233"/>
+        <location filename="../app/studio/main_window.cpp" line="236"/>
         <source>&amp;Run</source>
         <translation>训练(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="234"/>
+        <location filename="../app/studio/main_window.cpp" line="237"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="235"/>
+        <location filename="../app/studio/main_window.cpp" line="238"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="236"/>
+        <location filename="../app/studio/main_window.cpp" line="239"/>
         <source>Run controls</source>
         <translation>训练控制</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="237"/>
+        <location filename="../app/studio/main_window.cpp" line="240"/>
         <source>Anchor inspector</source>
         <translation>锚点检查器</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="237"/>
+        <location filename="../app/studio/main_window.cpp" line="240"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="237"/>
+        <location filename="../app/studio/main_window.cpp" line="240"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="265"/>
+        <location filename="../app/studio/main_window.cpp" line="268"/>
         <source>saved settings</source>
         <translation>已保存的设置</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="267"/>
+        <location filename="../app/studio/main_window.cpp" line="270"/>
         <source>The last settings could not be restored (%1); using defaults.</source>
         <translation>无法恢复上次的设置（%1）；将使用默认值。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="281"/>
+        <location filename="../app/studio/main_window.cpp" line="284"/>
         <source>Starting a new run in %1</source>
         <translation>正在 %1 中开始新的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="292"/>
+        <location filename="../app/studio/main_window.cpp" line="295"/>
         <source>Continuing %1 from its last checkpoint</source>
         <translation>正在从最近的检查点继续 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="329"/>
+        <location filename="../app/studio/main_window.cpp" line="332"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="333"/>
+        <location filename="../app/studio/main_window.cpp" line="336"/>
         <source>This folder is not a readable run directory.
 %1</source>
         <translation>此文件夹不是可读取的训练目录。
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="348"/>
+        <location filename="../app/studio/main_window.cpp" line="351"/>
         <source>Open run directory</source>
         <translation>打开训练目录</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="356"/>
+        <location filename="../app/studio/main_window.cpp" line="359"/>
         <source>Stopping after the current iteration; a checkpoint will be written.</source>
         <translation>将在当前迭代结束后停止，并写入检查点。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="367"/>
+        <location filename="../app/studio/main_window.cpp" line="370"/>
         <source>The run ended; its checkpoint is in %1</source>
         <translation>训练已结束；检查点位于 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="383"/>
+        <location filename="../app/studio/main_window.cpp" line="386"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="384"/>
+        <location filename="../app/studio/main_window.cpp" line="387"/>
         <source>Stop the run, write a checkpoint and quit?</source>
         <translation>停止训练、写入检查点并退出吗？</translation>
     </message>
@@ -678,22 +678,32 @@
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="78"/>
+        <location filename="../widgets/run_status.cpp" line="76"/>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_status.cpp" line="77"/>
+        <source>Round %1 · %2 · epoch %3 · %4 backbone epochs</source>
+        <translation>第 %1 轮 · %2 · 第 %3 个周期 · 共 %4 个骨干网络周期</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_status.cpp" line="87"/>
         <source>Round %1/%2 · %3 · epoch %4</source>
         <translation>第 %1/%2 轮 · %3 · 第 %4 轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="81"/>
+        <location filename="../widgets/run_status.cpp" line="90"/>
         <source>epoch %p%</source>
         <translation>轮次 %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="84"/>
+        <location filename="../widgets/run_status.cpp" line="93"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="85"/>
+        <location filename="../widgets/run_status.cpp" line="94"/>
         <source>%1 images/s · %2 left in stage</source>
         <translation>%1 张图像/秒 · 本阶段剩余 %2</translation>
     </message>

@@ -72,6 +72,15 @@ void RunStatus::clear() {
   stage_bar_->setFormat(tr("stage"));
 }
 
+void RunStatus::showSnapshotPosition(const Snapshot& snapshot) {
+  state_->setText("<b>" + tr("Replay") + "</b>");
+  position_->setText(tr("Round %1 · %2 · epoch %3 · %4 backbone epochs")
+                         .arg(snapshot.round + 1)
+                         .arg(stage_name(snapshot.stage))
+                         .arg(snapshot.epoch)
+                         .arg(snapshot.global_epoch));
+}
+
 void RunStatus::setState(RunState state) { state_->setText("<b>" + state_name(state) + "</b>"); }
 
 void RunStatus::setProgress(const Progress& p) {

@@ -20,6 +20,8 @@ class RunStatus : public QWidget {
   void setProgress(const isl::Progress& progress);
   void setState(isl::RunState state);
   void clear();
+  // Without a run in progress: where the shown snapshot of an opened run directory stands.
+  void showSnapshotPosition(const isl::Snapshot& snapshot);
 
  private:
   QLabel* state_;

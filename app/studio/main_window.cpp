@@ -124,6 +124,9 @@ void MainWindow::createPanels() {
 
   connect(timeline_, &SnapshotTimeline::snapshotShown, view_, &EmbeddingView::setSnapshot);
   connect(timeline_, &SnapshotTimeline::snapshotShown, inspector_, &AnchorInspector::setSnapshot);
+  connect(timeline_, &SnapshotTimeline::snapshotShown, this, [this](const SnapshotPtr& snapshot) {
+    if (!worker_->busy() && snapshot) status_->showSnapshotPosition(*snapshot);
+  });
   connect(timeline_, &SnapshotTimeline::errorOccurred, this, [this](const QString& m) { reportError(m, true); });
   connect(view_, &EmbeddingView::anchorPicked, &selection_, &AnchorSelection::setAnchor);
   connect(inspector_, &AnchorInspector::anchorRequested, &selection_, &AnchorSelection::setAnchor);

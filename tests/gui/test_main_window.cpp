@@ -1,5 +1,6 @@
 // The whole window driven as a user would; links the trainer (see tests/gui/CMakeLists.txt).
 #include <QFileInfo>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +33,11 @@ class MainWindowTest : public QObject {
     window.openRun(dir.path());
     QTRY_VERIFY(window.timeline()->current() != nullptr);
     QCOMPARE(window.timeline()->current()->global_epoch, 3);
+    auto* state = window.findChild<QLabel*>("runState");
+    auto* position = window.findChild<QLabel*>("runPosition");
+    QVERIFY(state && position);
+    QVERIFY2(state->text().contains("Replay"), qPrintable(state->text()));
+    QVERIFY2(position->text().contains("3 backbone epochs"), qPrintable(position->text()));
     QTRY_COMPARE(int(window.records().size()), 3);
     QTest::qWait(200);
     const QPoint at = window.embeddingView()->screenPosition(42);
