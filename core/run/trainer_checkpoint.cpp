@@ -118,7 +118,7 @@ void Trainer::Impl::load_checkpoint(const std::string& path) {
                                  std::to_string(kCheckpointFormat));
     if (header.at("arch") != config.arch || header.at("imagenet_stem") != config.imagenet_stem ||
         header.at("feature_dim") != config.feature_dim)
-      throw InputError(path, "is from a " + header.at("arch").get<std::string>() + " backbone with D = " +
+      throw InputError(path, "holds the " + header.at("arch").get<std::string>() + " backbone with D = " +
                                  header.at("feature_dim").dump() + ", but the run is set to " + config.arch +
                                  " with D = " + std::to_string(config.feature_dim));
     if (header.at("images") != train_images->size())

@@ -279,6 +279,17 @@ class TestTrainer : public QObject {
     } catch (const InputError& error) {
       QVERIFY2(QString(error.what()).contains("latest.pt") && QString(error.what()).contains("128 images"), error.what());
     }
+    // The same run set to another backbone.
+    config.max_train_images = 128;
+    config.arch = "resnet18";
+    write_file_atomically(run_files::config_path(run), to_json_text(config));
+    try {
+      Trainer::resume(run);
+      QFAIL("resume accepted a checkpoint of another backbone");
+    } catch (const InputError& error) {
+      QVERIFY2(QString(error.what()).contains("alexnet backbone") && QString(error.what()).contains("resnet18"), error.what());
+    }
+    config.arch = "alexnet";
     // A truncated checkpoint is a named error too.
     const auto path = run_files::latest_checkpoint_path(run);
     std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
@@ -315,6 +326,16 @@ class TestTrainer : public QObject {
     }
     QVERIFY(read_whole_file(run_files::latest_checkpoint_path(run)) == before);
     Trainer::resume(run);  // still resumable
+  }
+
+  void an_unusable_run_directory_is_a_named_error() {
+    Config config = instance_config(128, 1);
+    try {
+      Trainer trainer(config, "/dev/null/run");  // a directory cannot be made inside a device file
+      QFAIL("a run directory was created inside a file");
+    } catch (const InputError& error) {
+      QVERIFY2(QString(error.what()).contains("/dev/null/run") && QString(error.what()).contains("cannot be created"), error.what());
+    }
   }
 
   void a_run_directory_is_used_by_one_trainer_at_a_time() {
