@@ -80,6 +80,7 @@ struct Trainer::Impl {
   void set_state(RunState state);
 
   int epoch_cap() const;
+  MinerOptions miner_options() const;  // the mining settings, also the GAN's triplet settings
   const PositiveSets& training_sets() const;
   uint64_t epoch_seed() const;
   torch::Generator batch_generator(int64_t batch_number) const;

@@ -87,12 +87,8 @@ void Trainer::Impl::refresh_tracked_proxies() {
   if (tracked_anchors.numel() == 0) return;
   torch::NoGradGuard no_grad;
   auto generator = batch_generator(-1);
-  MinerOptions options;
-  options.proxy_samples = config.proxy_samples;
-  options.triplets = {config.negative_candidates,
-                      config.triplet_positive == "random_member" ? TripletPositive::RandomMember : TripletPositive::MemorySelf};
   auto anchors = memory->features().index_select(0, tracked_anchors);
-  auto found = isl::mine_batch(anchors, tracked_anchors, *memory, *mined_sets, *gan, options, generator);
+  auto found = isl::mine_batch(anchors, tracked_anchors, *memory, *mined_sets, *gan, miner_options(), generator);
   last_proxies.index_copy_(0, tracked_anchors, found.proxies);
   last_confidence.index_copy_(0, tracked_anchors, found.confidence);
 }

@@ -106,9 +106,7 @@ void Trainer::Impl::train_gan_batch(const data::Batch& batch) {
   auto features = frozen->features(images_of(batch));
   auto indices = to_device_indices(batch.indices);
   auto generator = batch_generator(position.iteration);
-  TripletOptions options{config.negative_candidates,
-                         config.triplet_positive == "random_member" ? TripletPositive::RandomMember : TripletPositive::MemorySelf};
-  auto losses = gan->train_step(sample_triplets(features, indices, *memory, *mined_sets, options, generator));
+  auto losses = gan->train_step(sample_triplets(features, indices, *memory, *mined_sets, miner_options().triplets, generator));
   if (!std::isfinite(losses.generator) || !std::isfinite(losses.discriminator))
     numerical_fault("The proxy GAN's loss became not a number; try a lower gan_learning_rate");
   const double b = double(batch.size());
@@ -120,11 +118,7 @@ void Trainer::Impl::train_gan_batch(const data::Batch& batch) {
   sums["gan_fake_confidence"] += losses.fake_confidence * b;
 }
 
-void Trainer::Impl::mine_batch(const data::Batch& batch) {
-  torch::NoGradGuard no_grad;
-  auto features = frozen->features(images_of(batch));
-  auto indices = to_device_indices(batch.indices);
-  auto generator = batch_generator(position.iteration);
+MinerOptions Trainer::Impl::miner_options() const {
   MinerOptions options;
   options.proxy_samples = config.proxy_samples;
   options.threshold = config.confidence_threshold;
@@ -132,7 +126,15 @@ void Trainer::Impl::mine_batch(const data::Batch& batch) {
   options.top_k = config.mining_top_k;
   options.triplets = {config.negative_candidates,
                       config.triplet_positive == "random_member" ? TripletPositive::RandomMember : TripletPositive::MemorySelf};
-  auto found = isl::mine_batch(features, indices, *memory, *mined_sets, *gan, options, generator);
+  return options;
+}
+
+void Trainer::Impl::mine_batch(const data::Batch& batch) {
+  torch::NoGradGuard no_grad;
+  auto features = frozen->features(images_of(batch));
+  auto indices = to_device_indices(batch.indices);
+  auto generator = batch_generator(position.iteration);
+  auto found = isl::mine_batch(features, indices, *memory, *mined_sets, *gan, miner_options(), generator);
   last_proxies.index_copy_(0, indices, found.proxies);
   last_confidence.index_copy_(0, indices, found.confidence);
   const int64_t added = mined_sets->add_symmetric(found.anchors, found.others, int16_t(position.round));
