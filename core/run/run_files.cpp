@@ -91,7 +91,7 @@ class Reader {
     if (count > (bytes_.size() - position_) / sizeof(T))
       throw InputError(subject_, std::string("is truncated (") + what + " incomplete)");
     std::vector<T> values(count);
-    std::memcpy(values.data(), bytes_.data() + position_, count * sizeof(T));
+    if (count) std::memcpy(values.data(), bytes_.data() + position_, count * sizeof(T));  // data() may be null
     position_ += count * sizeof(T);
     return values;
   }
