@@ -31,6 +31,14 @@ MatVar read_variable(mat_t* mat, const std::string& path, const char* name) {
   return var;
 }
 
+// The variable's name, class and dimensions without its data: matio allocates the data as the
+// dimensions announce, so they are checked first.
+MatVar read_variable_info(mat_t* mat, const std::string& path, const char* name) {
+  MatVar var(Mat_VarReadInfo(mat, name));
+  if (!var) throw InputError(path, std::string("variable ") + name + " is missing or unreadable (file truncated?)");
+  return var;
+}
+
 std::string dims_text(const matvar_t& var) {
   std::string text;
   for (int d = 0; d < var.rank; ++d) text += (d ? "x" : "") + std::to_string(var.dims[d]);
@@ -56,22 +64,48 @@ std::shared_ptr<const InMemoryDataset> load_svhn_file(const std::string& path) {
   MatFile mat(Mat_Open(path.c_str(), MAT_ACC_RDONLY));
   if (!mat) throw InputError(path, "not a readable MATLAB file (corrupt or truncated)");
 
+  const size_t plane = kSide * kSide;
+  auto check_x = [&](const matvar_t& x) {
+    if (x.class_type != MAT_C_UINT8 || x.isComplex) {
+      throw InputError(path, "variable X has the wrong type: expected uint8 pixels");
+    }
+    if (x.rank != 4 || x.dims[0] != kSide || x.dims[1] != kSide || x.dims[2] != 3 || x.dims[3] == 0) {
+      throw InputError(path, "variable X has wrong dimensions " + dims_text(x) + ", expected 32x32x3xN");
+    }
+  };
+  auto check_y = [&](const matvar_t& y, size_t count) {
+    if (y.rank != 2 || (y.dims[0] != 1 && y.dims[1] != 1) || y.dims[0] * y.dims[1] != count || y.isComplex) {
+      throw InputError(path, "variable y has wrong dimensions " + dims_text(y) + ", expected " +
+                                 std::to_string(count) + " labels to match X");
+    }
+    if (y.class_type != MAT_C_DOUBLE && y.class_type != MAT_C_SINGLE && y.class_type != MAT_C_UINT8 &&
+        y.class_type != MAT_C_INT32) {
+      throw InputError(path, "variable y has the wrong type: expected numeric labels");
+    }
+  };
+  // Deflate expands data at most about 1032 times: a variable that announces more than that
+  // is damaged, and matio would allocate all of it before finding out (found by fuzz_svhn).
+  const uint64_t most_data = uint64_t(std::filesystem::file_size(path)) * 1032;
+  size_t count = 0;
+  {
+    const MatVar info = read_variable_info(mat.get(), path, "X");
+    check_x(*info);
+    count = info->dims[3];
+    if (count > most_data / (3 * plane)) {
+      throw InputError(path, "variable X announces " + std::to_string(count) + " images, more than the file can hold");
+    }
+    check_y(*read_variable_info(mat.get(), path, "y"), count);
+  }
+
   const MatVar x = read_variable(mat.get(), path, "X");
-  if (x->class_type != MAT_C_UINT8 || x->data_type != MAT_T_UINT8 || x->isComplex) {
+  check_x(*x);
+  if (x->data_type != MAT_T_UINT8 || x->dims[3] != count) {
     throw InputError(path, "variable X has the wrong type: expected uint8 pixels");
   }
-  if (x->rank != 4 || x->dims[0] != kSide || x->dims[1] != kSide || x->dims[2] != 3 || x->dims[3] == 0) {
-    throw InputError(path, "variable X has wrong dimensions " + dims_text(*x) + ", expected 32x32x3xN");
-  }
-  const size_t count = x->dims[3];
-  const size_t plane = kSide * kSide;
   if (x->nbytes != count * 3 * plane) throw InputError(path, "variable X is truncated");
 
   const MatVar y = read_variable(mat.get(), path, "y");
-  if (y->rank != 2 || (y->dims[0] != 1 && y->dims[1] != 1) || y->dims[0] * y->dims[1] != count || y->isComplex) {
-    throw InputError(path, "variable y has wrong dimensions " + dims_text(*y) + ", expected " +
-                               std::to_string(count) + " labels to match X");
-  }
+  check_y(*y, count);
   std::vector<int> labels(count);
   for (size_t i = 0; i < count; ++i) {
     const double value = label_value(*y, i);

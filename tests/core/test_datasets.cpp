@@ -2,6 +2,7 @@
 #include <QTest>
 
 #include <filesystem>
+#include <fstream>
 #include <matio.h>
 
 #include "core/data/cifar.h"
@@ -268,6 +269,24 @@ class TestSvhn : public QObject {
     write_bytes(text, std::vector<uint8_t>(200, 'x'));
     expect_input_error([&] { load_svhn_file(text); }, "text.mat", "not a readable MATLAB file");
     expect_input_error([&] { load_svhn_file(dir_.filePath("none.mat").toStdString()); }, "none.mat", "not found");
+  }
+
+  // Found by fuzz_svhn: matio allocated the data as X's dimensions announced (terabytes) before
+  // reading it; the dimensions are now checked against what the file can hold first.
+  void rejects_dimensions_larger_than_the_file() {
+    const std::string path = write_mat("huge.mat", {32, 32, 3, 1}, {1});
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    // 128-byte file header, matrix tag, array flags (16 bytes), dimensions tag, then 32, 32, 3, N.
+    constexpr std::streamoff kImageCount = 128 + 8 + 16 + 8 + 12;
+    int32_t count = 0;
+    file.seekg(kImageCount);
+    file.read(reinterpret_cast<char*>(&count), sizeof count);
+    QCOMPARE(count, 1);
+    count = 0x7fffffff;
+    file.seekp(kImageCount);
+    file.write(reinterpret_cast<const char*>(&count), sizeof count);
+    file.close();
+    expect_input_error([&] { load_svhn_file(path); }, "huge.mat", "more than the file can hold");
   }
 };
 
