@@ -68,8 +68,7 @@ bool json_fits(const nlohmann::json& value) {
   if constexpr (std::is_same_v<T, std::vector<int64_t>>) {
     return std::all_of(value.begin(), value.end(), [](const auto& e) { return json_fits<int64_t>(e); });
   } else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
-    return value.is_number_unsigned() ? std::in_range<T>(value.get<uint64_t>())
-                                      : std::in_range<T>(value.get<int64_t>());
+    return value.is_number_unsigned() ? fits_in<T>(value.get<uint64_t>()) : fits_in<T>(value.get<int64_t>());
   } else {
     return true;
   }

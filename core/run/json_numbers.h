@@ -9,7 +9,6 @@
 #include <limits>
 #include <string>
 #include <type_traits>
-#include <utility>
 
 #include "core/input_error.h"
 
@@ -24,6 +23,16 @@ inline std::string json_brief(const nlohmann::json& value) {
   return text;
 }
 
+// Whether `number` lies in T's range (std::in_range, which C++17 code including this lacks).
+template <class T, class N>
+bool fits_in(N number) {
+  static_assert(std::is_integral_v<T> && std::is_integral_v<N>);
+  if constexpr (std::is_signed_v<N>) {
+    if (number < 0) return std::is_signed_v<T> && int64_t(number) >= int64_t(std::numeric_limits<T>::min());
+  }
+  return uint64_t(number) <= uint64_t(std::numeric_limits<T>::max());
+}
+
 // `value` as T when it is a whole number (written without fraction or exponent) that T holds;
 // otherwise throws InputError(subject, "'<key>' ...").
 template <class T>
@@ -31,10 +40,10 @@ T json_whole_number(const nlohmann::json& value, const std::string& subject, con
   static_assert(std::is_integral_v<T> && !std::is_same_v<T, bool>);
   if (value.is_number_unsigned()) {
     const auto number = value.get<uint64_t>();
-    if (std::in_range<T>(number)) return T(number);
+    if (fits_in<T>(number)) return T(number);
   } else if (value.is_number_integer()) {
     const auto number = value.get<int64_t>();
-    if (std::in_range<T>(number)) return T(number);
+    if (fits_in<T>(number)) return T(number);
   } else {
     throw InputError(subject, "'" + key + "' must be a whole number, not " + json_brief(value));
   }

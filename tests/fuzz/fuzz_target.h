@@ -1,7 +1,8 @@
 #pragma once
 // Shared by the libFuzzer targets: the only exception a parser may throw for bad input is
 // isl::InputError. Any other exception is reported and aborts, so libFuzzer records the input
-// as a crash (as it does for sanitizer reports and out-of-memory).
+// as a crash (as it does for sanitizer reports and out-of-memory). ISL_FUZZ_VERBOSE=1 prints
+// each input's outcome.
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -13,9 +14,12 @@ namespace isl::fuzz {
 
 template <class Parse>
 int expect_only_input_errors(Parse&& parse) {
+  static const bool verbose = std::getenv("ISL_FUZZ_VERBOSE") != nullptr;
   try {
     parse();
-  } catch (const InputError&) {
+    if (verbose) std::fprintf(stderr, "fuzz: accepted\n");
+  } catch (const InputError& error) {
+    if (verbose) std::fprintf(stderr, "fuzz: InputError: %s\n", error.what());
   } catch (const std::exception& error) {
     std::fprintf(stderr, "fuzz: unexpected exception %s: %s\n", typeid(error).name(), error.what());
     std::abort();
