@@ -153,7 +153,11 @@ Snapshot decode_snapshot(const std::string& bytes, const std::string& subject) {
     header = nlohmann::json::parse(reader.text(header_size, "header"));
     Snapshot s;
     s.round = json_whole_number<int>(header.at("round"), subject, "round");
-    s.stage = stage_from_string(header.at("stage").get<std::string>());
+    try {
+      s.stage = stage_from_string(header.at("stage").get<std::string>());
+    } catch (const InputError& error) {
+      throw InputError(subject, "has an " + error.problem());
+    }
     s.epoch = json_whole_number<int>(header.at("epoch"), subject, "epoch");
     s.global_epoch = json_whole_number<int>(header.at("global_epoch"), subject, "global_epoch");
     s.images = json_whole_number<int64_t>(header.at("images"), subject, "images");
