@@ -92,7 +92,7 @@ Config config_from_json_text(const std::string& text, const std::string& subject
   nlohmann::json document;
   try {
     document = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& error) {
+  } catch (const nlohmann::json::exception& error) {  // parse_error, or out_of_range: a number beyond a double
     throw InputError(subject, std::string("is not valid JSON (") + error.what() + ")");
   }
   if (!document.is_object()) throw InputError(subject, "must hold a JSON object of settings");

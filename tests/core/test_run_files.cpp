@@ -85,6 +85,9 @@ class TestRunFiles : public QObject {
     QVERIFY2(message.contains("'lerning_rate'") && message.contains("not a known setting"), qPrintable(message));
     message = error_of([] { config_from_json_text("{\"rounds\": ", "my.json"); });
     QVERIFY2(message.contains("my.json") && message.contains("not valid JSON"), qPrintable(message));
+    // Found by fuzz_config: a number beyond a double is nlohmann's out_of_range, not a parse_error.
+    message = error_of([] { config_from_json_text(R"({"temperature": 1e400})", "my.json"); });
+    QVERIFY2(message.contains("my.json") && message.contains("not valid JSON"), qPrintable(message));
     QVERIFY(error_of([] { config_from_json_text(R"({"rounds": 2})", "my.json"); }).isEmpty());
   }
   void metrics_record_writes_undefined_values_as_null() {
