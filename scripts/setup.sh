@@ -17,7 +17,7 @@ packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6opengl6-dev libgl-dev libgl1-mesa-dri libvtk9-dev
   libeigen3-dev libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
-  nlohmann-json3-dev libcli11-dev libmatio-dev
+  nlohmann-json3-dev libcli11-dev libmatio-dev zlib1g-dev
   xvfb xauth fonts-dejavu-core fonts-wqy-microhei
 )
 missing=()
