@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "core/input_error.h"
+#include "core/run/json_numbers.h"
 
 namespace isl {
 
@@ -61,6 +62,18 @@ bool json_has_type(const nlohmann::json& value) {
   else return value.is_number_integer();
 }
 
+// Whether a JSON whole number fits T; get<T>() would silently wrap one that does not.
+template <class T>
+bool json_fits(const nlohmann::json& value) {
+  if constexpr (std::is_same_v<T, std::vector<int64_t>>) {
+    return std::all_of(value.begin(), value.end(), [](const auto& e) { return json_fits<int64_t>(e); });
+  } else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    return value.is_number_unsigned() ? fits_in<T>(value.get<uint64_t>()) : fits_in<T>(value.get<int64_t>());
+  } else {
+    return true;
+  }
+}
+
 }  // namespace
 
 void validate(const Config& config, const std::string& subject) {
@@ -79,7 +92,7 @@ Config config_from_json_text(const std::string& text, const std::string& subject
   nlohmann::json document;
   try {
     document = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& error) {
+  } catch (const nlohmann::json::exception& error) {  // parse_error, or out_of_range: a number beyond a double
     throw InputError(subject, std::string("is not valid JSON (") + error.what() + ")");
   }
   if (!document.is_object()) throw InputError(subject, "must hold a JSON object of settings");
@@ -89,9 +102,12 @@ Config config_from_json_text(const std::string& text, const std::string& subject
     auto found = document.find(field.name);
     if (found == document.end()) return;
     using T = std::decay_t<decltype(value)>;
+    const std::string where = subject + ": '" + field.name + "'";
     if (!json_has_type<T>(*found))
-      throw InputError(subject + ": '" + field.name + "'",
-                       std::string("must be ") + type_name(value) + ", not " + found->dump());
+      throw InputError(where, std::string("must be ") + type_name(value) + ", not " + json_brief(*found));
+    if (!json_fits<T>(*found))
+      throw InputError(where, json_brief(*found) + " is out of range; allowed: " + number_text(field.minimum) +
+                                  " to " + number_text(field.maximum));
     value = found->template get<T>();
   });
   for (const auto& [key, unused] : document.items())

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/input_error.h"
+#include "core/run/json_numbers.h"
 
 namespace fs = std::filesystem;
 
@@ -90,7 +91,7 @@ class Reader {
     if (count > (bytes_.size() - position_) / sizeof(T))
       throw InputError(subject_, std::string("is truncated (") + what + " incomplete)");
     std::vector<T> values(count);
-    std::memcpy(values.data(), bytes_.data() + position_, count * sizeof(T));
+    if (count) std::memcpy(values.data(), bytes_.data() + position_, count * sizeof(T));  // data() may be null
     position_ += count * sizeof(T);
     return values;
   }
@@ -151,27 +152,31 @@ Snapshot decode_snapshot(const std::string& bytes, const std::string& subject) {
   try {
     header = nlohmann::json::parse(reader.text(header_size, "header"));
     Snapshot s;
-    s.round = header.at("round").get<int>();
-    s.stage = stage_from_string(header.at("stage").get<std::string>());
-    s.epoch = header.at("epoch").get<int>();
-    s.global_epoch = header.at("global_epoch").get<int>();
-    s.images = header.at("images").get<int64_t>();
-    s.num_classes = header.at("num_classes").get<int>();
+    s.round = json_whole_number<int>(header.at("round"), subject, "round");
+    try {
+      s.stage = stage_from_string(header.at("stage").get<std::string>());
+    } catch (const InputError& error) {
+      throw InputError(subject, "has an " + error.problem());
+    }
+    s.epoch = json_whole_number<int>(header.at("epoch"), subject, "epoch");
+    s.global_epoch = json_whole_number<int>(header.at("global_epoch"), subject, "global_epoch");
+    s.images = json_whole_number<int64_t>(header.at("images"), subject, "images");
+    s.num_classes = json_whole_number<int>(header.at("num_classes"), subject, "num_classes");
     // A metric that is not a number (a precision with no anchor to average over) is stored as null.
     for (const auto& [key, value] : header.at("metrics").items())
-      s.metrics[key] = value.is_null() ? std::numeric_limits<double>::quiet_NaN() : value.get<double>();
+      s.metrics[key] = value.is_null() ? std::numeric_limits<double>::quiet_NaN() : json_number(value, subject, key);
     if (s.images < 0 || s.num_classes < 0) throw InputError(subject, "has negative counts");
     const uint64_t n = uint64_t(s.images);
     s.points = reader.array<float>(3 * n, "points");
     s.labels = reader.array<int>(n, "labels");
     for (auto [rows, key] : {std::pair{&s.positives, "positives"}, std::pair{&s.euclidean, "euclidean"}}) {
-      const uint64_t members = header.at(key).get<uint64_t>();
+      const uint64_t members = json_whole_number<uint64_t>(header.at(key), subject, key);
       rows->offsets = reader.array<int64_t>(n + 1, key);
       rows->members = reader.array<int64_t>(members, key);
       rows->rounds = reader.array<int16_t>(members, key);
       check_rows(*rows, s.images, subject, key);
     }
-    const uint64_t proxies = header.at("proxies").get<uint64_t>();
+    const uint64_t proxies = json_whole_number<uint64_t>(header.at("proxies"), subject, "proxies");
     s.proxy_anchors = reader.array<int64_t>(proxies, "proxy anchors");
     s.proxy_points = reader.array<float>(3 * proxies, "proxy points");
     s.proxy_confidence = reader.array<float>(proxies, "proxy confidences");

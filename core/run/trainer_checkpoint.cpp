@@ -2,8 +2,11 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <limits>
+#include <vector>
 
 #include "core/input_error.h"
+#include "core/run/json_numbers.h"
 #include "core/run/run_files.h"
 #include "core/run/trainer_engine.h"
 
@@ -30,26 +33,73 @@ nlohmann::json position_json(const RunPosition& p) {
           {"last_evaluation", p.last_evaluation}};
 }
 
-RunPosition position_from_json(const nlohmann::json& j) {
+// Throws InputError(path, ...) for a value of the wrong type or out of range.
+RunPosition position_from_json(const nlohmann::json& j, const Config& config, const std::string& path) {
+  auto whole = [&](const char* key, int64_t minimum, int64_t maximum) {
+    const auto value = json_whole_number<int64_t>(j.at(key), path, std::string("position.") + key);
+    if (value < minimum || value > maximum)
+      throw InputError(path, std::string("has position.") + key + " = " + std::to_string(value) +
+                                 ", outside " + std::to_string(minimum) + ".." + std::to_string(maximum));
+    return value;
+  };
+  auto number = [&](const char* key) { return json_number(j.at(key), path, std::string("position.") + key); };
+  constexpr int64_t kIntMax = std::numeric_limits<int>::max();
   RunPosition p;
-  p.round = j.at("round");
-  p.stage = stage_from_string(j.at("stage"));
-  p.epoch = j.at("epoch");
-  p.iteration = j.at("iteration");
-  p.global_epoch = j.at("global_epoch");
-  p.snapshot_sequence = j.at("snapshot_sequence");
-  p.metrics_lines = j.at("metrics_lines");
-  p.seconds = j.at("seconds");
+  p.round = int(whole("round", 0, config.rounds));
+  try {
+    p.stage = stage_from_string(j.at("stage"));
+  } catch (const InputError& error) {
+    throw InputError(path, "has an " + error.problem());
+  }
+  p.epoch = int(whole("epoch", 0, kIntMax));
+  p.iteration = whole("iteration", 0, std::numeric_limits<int64_t>::max());
+  p.global_epoch = int(whole("global_epoch", 0, kIntMax));
+  p.snapshot_sequence = int(whole("snapshot_sequence", 0, kIntMax));
+  p.metrics_lines = size_t(whole("metrics_lines", 0, std::numeric_limits<int64_t>::max()));
+  p.seconds = number("seconds");
   p.gan_losses = j.at("gan_losses").get<std::vector<double>>();
   p.epoch_sums = j.at("epoch_sums").get<std::map<std::string, double>>();
-  p.epoch_images = j.at("epoch_images");
-  p.learning_rate = j.at("learning_rate");
-  p.best_knn = j.at("best_knn");
-  p.evaluations_without_gain = j.at("evaluations_without_gain");
+  p.epoch_images = whole("epoch_images", 0, std::numeric_limits<int64_t>::max());
+  p.learning_rate = number("learning_rate");
+  p.best_knn = number("best_knn");
+  p.evaluations_without_gain = int(whole("evaluations_without_gain", 0, kIntMax));
   // NaN values (undefined precisions) were written as null.
   for (const auto& [key, value] : j.at("last_evaluation").items())
-    p.last_evaluation[key] = value.is_null() ? std::numeric_limits<double>::quiet_NaN() : value.get<double>();
+    p.last_evaluation[key] = value.is_null() ? std::numeric_limits<double>::quiet_NaN() : json_number(value, path, key);
   return p;
+}
+
+// A tensor read from a checkpoint must have the shape and type the run expects: LibTorch
+// loads whatever the file holds, and the trainer indexes these tensors directly.
+void check_tensor(const torch::Tensor& tensor, at::IntArrayRef sizes, torch::ScalarType type, const std::string& path,
+                  const std::string& what) {
+  if (!tensor.defined() || tensor.sizes() != sizes || tensor.scalar_type() != type)
+    throw InputError(path, "holds " + what + " of the wrong shape or type");
+}
+
+// Module::load and InputArchive::read into a defined tensor keep its type and take the file's
+// shape unchecked (the bytes of a tensor of another type are reinterpreted), so a module's
+// archive is compared with the module before it is loaded.
+void check_archived_tensor(torch::serialize::InputArchive& archive, const std::string& key,
+                           const torch::Tensor& expected, bool is_buffer, const std::string& path,
+                           const std::string& what) {
+  torch::Tensor stored;
+  archive.read(key, stored, is_buffer);
+  check_tensor(stored, expected.sizes(), expected.scalar_type(), path, what + " '" + key + "'");
+}
+
+void check_module_archive(torch::serialize::InputArchive& archive, const torch::nn::Module& module,
+                          const std::string& path, const std::string& what) {
+  for (const auto& item : module.named_parameters(false))
+    check_archived_tensor(archive, item.key(), item.value(), false, path, what);
+  for (const auto& item : module.named_buffers(false))
+    check_archived_tensor(archive, item.key(), item.value(), true, path, what);
+  for (const auto& child : module.named_children()) {
+    if (!child.value()->is_serializable()) continue;
+    torch::serialize::InputArchive child_archive;
+    archive.read(child.key(), child_archive);
+    check_module_archive(child_archive, *child.value(), path, what);
+  }
 }
 
 void write_sets(torch::serialize::OutputArchive& archive, const std::string& prefix, const PositiveSets& sets) {
@@ -66,6 +116,19 @@ std::unique_ptr<PositiveSets> read_sets(torch::serialize::InputArchive& archive,
   archive.read(prefix + "_sizes", sizes);
   if (members.dim() != 2 || members.size(0) != images || rounds.sizes() != members.sizes() || sizes.numel() != images)
     throw InputError(path, "holds positive sets for a different number of images");
+  check_tensor(members, members.sizes(), torch::kInt64, path, prefix + " positive sets");
+  check_tensor(rounds, members.sizes(), torch::kInt16, path, prefix + " positive set rounds");
+  check_tensor(sizes, {images}, torch::kInt64, path, prefix + " positive set sizes");
+  // Row i holds sizes[i] members, i itself first, each an image of the data set.
+  const int64_t width = members.size(1);
+  if (width < 1 || images == 0 || sizes.min().item<int64_t>() < 1 || sizes.max().item<int64_t>() > width ||
+      members.min().item<int64_t>() < -1 || members.max().item<int64_t>() >= images ||
+      !members.select(1, 0).equal(torch::arange(images, members.options())))
+    throw InputError(path, "holds damaged " + prefix + " positive sets");
+  // Members of a row are the first sizes[i] entries; the rest is -1 (PositiveSets::to_rows
+  // relies on both).
+  const auto used = torch::arange(width, sizes.options()).unsqueeze(0) < sizes.unsqueeze(1);
+  if (!members.ge(0).equal(used)) throw InputError(path, "holds damaged " + prefix + " positive sets");
   return std::make_unique<PositiveSets>(members.to(device), rounds.to(device), sizes.to(device));
 }
 }  // namespace
@@ -124,21 +187,35 @@ void Trainer::Impl::load_checkpoint(const std::string& path) {
     if (header.at("images") != train_images->size())
       throw InputError(path, "was trained on " + header.at("images").dump() + " images, but the data set has " +
                                  std::to_string(train_images->size()));
+    const RunPosition loaded_position = position_from_json(header.at("position"), config, path);
     torch::serialize::InputArchive backbone_archive, optimizer_archive, gan_archive;
     archive.read("backbone", backbone_archive);
     archive.read("optimizer", optimizer_archive);
     archive.read("gan", gan_archive);
+    check_module_archive(backbone_archive, *backbone, path, "a backbone weight");
+    torch::serialize::InputArchive generator_archive, discriminator_archive;
+    gan_archive.read("generator", generator_archive);
+    gan_archive.read("discriminator", discriminator_archive);
+    check_module_archive(generator_archive, *gan->generator, path, "a generator weight");
+    check_module_archive(discriminator_archive, *gan->discriminator, path, "a discriminator weight");
     backbone->load(backbone_archive);
     optimizer->load(optimizer_archive);
     gan->load(gan_archive);
+    const int64_t n = train_images->size();
     torch::Tensor bank;
     archive.read("memory", bank);
+    check_tensor(bank, {n, config.feature_dim}, torch::kFloat32, path, "a memory bank");
     memory->assign(bank.to(device));
-    mined_sets = read_sets(archive, "mined", train_images->size(), device, path);
-    if (euclidean_sets) euclidean_sets = read_sets(archive, "euclidean", train_images->size(), device, path);
-    archive.read("last_proxies", last_proxies);
-    archive.read("last_confidence", last_confidence);
-    position = position_from_json(header.at("position"));
+    mined_sets = read_sets(archive, "mined", n, device, path);
+    if (euclidean_sets) euclidean_sets = read_sets(archive, "euclidean", n, device, path);
+    torch::Tensor proxies, confidence;  // read into undefined tensors: see check_module_archive
+    archive.read("last_proxies", proxies);
+    archive.read("last_confidence", confidence);
+    check_tensor(proxies, {n, config.feature_dim}, torch::kFloat32, path, "proxies");
+    check_tensor(confidence, {n}, torch::kFloat32, path, "proxy confidences");
+    last_proxies = proxies;
+    last_confidence = confidence;
+    position = loaded_position;
   } catch (const c10::Error& error) {
     throw InputError(path, std::string("is not a readable checkpoint (") + error.what_without_backtrace() + ")");
   } catch (const nlohmann::json::exception& error) {

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "core/input_error.h"
+#include "core/run/json_numbers.h"
 
 namespace isl {
 
@@ -44,11 +45,11 @@ MetricsRecord MetricsRecord::from_json(const std::string& text, const std::strin
   try {
     auto line = nlohmann::json::parse(text);
     record.kind = line.at("kind").get<std::string>();
-    record.round = line.at("round").get<int>();
+    record.round = json_whole_number<int>(line.at("round"), subject, "round");
     record.stage = stage_from_string(line.at("stage").get<std::string>());
-    record.epoch = line.at("epoch").get<int>();
-    record.global_epoch = line.at("global_epoch").get<int>();
-    record.seconds = line.at("seconds").get<double>();
+    record.epoch = json_whole_number<int>(line.at("epoch"), subject, "epoch");
+    record.global_epoch = json_whole_number<int>(line.at("global_epoch"), subject, "global_epoch");
+    record.seconds = json_number(line.at("seconds"), subject, "seconds");
     for (const auto& [key, value] : line.items()) {
       if (std::find(std::begin(kRecordFields), std::end(kRecordFields), key) != std::end(kRecordFields)) continue;
       if (value.is_null()) record.values[key] = std::numeric_limits<double>::quiet_NaN();

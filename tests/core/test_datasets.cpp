@@ -2,6 +2,7 @@
 #include <QTest>
 
 #include <filesystem>
+#include <fstream>
 #include <matio.h>
 
 #include "core/data/cifar.h"
@@ -216,7 +217,8 @@ class TestSvhn : public QObject {
   QTemporaryDir dir_;
 
   // X is 32x32x3xcount; element (row 3, col 5, channel 1) of image 1 is 99.
-  std::string write_mat(const char* name, std::vector<size_t> x_dims, std::vector<double> y, bool with_y = true) {
+  std::string write_mat(const char* name, std::vector<size_t> x_dims, std::vector<double> y, bool with_y = true,
+                        matio_compression compression = MAT_COMPRESSION_NONE) {
     const std::string path = dir_.filePath(name).toStdString();
     mat_t* mat = Mat_CreateVer(path.c_str(), nullptr, MAT_FT_MAT5);
     size_t count = 1;
@@ -224,12 +226,12 @@ class TestSvhn : public QObject {
     std::vector<uint8_t> x(count, 0);
     if (count > 3 + 32 * 5 + 1024 + 3072) x[3 + 32 * 5 + 1024 * 1 + 3072 * 1] = 99;
     matvar_t* xv = Mat_VarCreate("X", MAT_C_UINT8, MAT_T_UINT8, int(x_dims.size()), x_dims.data(), x.data(), 0);
-    Mat_VarWrite(mat, xv, MAT_COMPRESSION_NONE);
+    Mat_VarWrite(mat, xv, compression);
     Mat_VarFree(xv);
     if (with_y) {
       size_t y_dims[2] = {y.size(), 1};
       matvar_t* yv = Mat_VarCreate("y", MAT_C_DOUBLE, MAT_T_DOUBLE, 2, y_dims, y.data(), 0);
-      Mat_VarWrite(mat, yv, MAT_COMPRESSION_NONE);
+      Mat_VarWrite(mat, yv, compression);
       Mat_VarFree(yv);
     }
     Mat_Close(mat);
@@ -268,6 +270,51 @@ class TestSvhn : public QObject {
     write_bytes(text, std::vector<uint8_t>(200, 'x'));
     expect_input_error([&] { load_svhn_file(text); }, "text.mat", "not a readable MATLAB file");
     expect_input_error([&] { load_svhn_file(dir_.filePath("none.mat").toStdString()); }, "none.mat", "not found");
+  }
+
+  // Found by fuzz_svhn: matio allocated the data as X's dimensions announced (terabytes) before
+  // reading it; the dimensions are now checked against what the file can hold first.
+  void rejects_dimensions_larger_than_the_file() {
+    const std::string path = write_mat("huge.mat", {32, 32, 3, 1}, {1});
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    // 128-byte file header, matrix tag, array flags (16 bytes), dimensions tag, then 32, 32, 3, N.
+    constexpr std::streamoff kImageCount = 128 + 8 + 16 + 8 + 12;
+    int32_t count = 0;
+    file.seekg(kImageCount);
+    file.read(reinterpret_cast<char*>(&count), sizeof count);
+    QCOMPARE(count, 1);
+    count = 0x7fffffff;
+    file.seekp(kImageCount);
+    file.write(reinterpret_cast<const char*>(&count), sizeof count);
+    file.close();
+    expect_input_error([&] { load_svhn_file(path); }, "huge.mat", "more than the file can hold");
+  }
+
+  // Found by fuzz_svhn: matio took a dimensions tag announcing 2 GB as a rank of half a billion
+  // and allocated 4 GB for it; variable headers are now checked before matio reads them.
+  void rejects_damaged_variable_headers() {
+    const std::string path = write_mat("rank.mat", {32, 32, 3, 1}, {1});
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    // 128-byte file header, matrix tag, array flags (16 bytes), then the dimensions tag.
+    constexpr std::streamoff kDimensionBytes = 128 + 8 + 16 + 4;
+    uint32_t bytes = 0;
+    file.seekg(kDimensionBytes);
+    file.read(reinterpret_cast<char*>(&bytes), sizeof bytes);
+    QCOMPARE(bytes, 16u);
+    bytes = 0x7c000010;
+    file.seekp(kDimensionBytes);
+    file.write(reinterpret_cast<const char*>(&bytes), sizeof bytes);
+    file.close();
+    expect_input_error([&] { load_svhn_file(path); }, "rank.mat", "damaged variable header");
+  }
+
+  // SVHN's own files are compressed: the header check inflates their start.
+  void reads_compressed_files() {
+    const std::string path = write_mat("zipped.mat", {32, 32, 3, 2}, {10, 4}, true, MAT_COMPRESSION_ZLIB);
+    const auto images = load_svhn_file(path);
+    QCOMPARE(images->size(), 2);
+    QCOMPARE(images->label(0), 0);
+    QCOMPARE(int(read_image(*images, 1)[(3 * 32 + 5) * 3 + 1]), 99);
   }
 };
 

@@ -3,6 +3,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstring>
 
 #include "core/input_error.h"
 #include "core/run/config.h"
@@ -41,6 +42,19 @@ Snapshot small_snapshot() {
   s.metrics = {{"knn_top1", 0.5}, {"precision_isl", 1.0}};
   return s;
 }
+
+// `bytes` (a snapshot file) with `from` replaced by `to` in its JSON header.
+std::string with_header_edit(const std::string& bytes, const std::string& from, const std::string& to) {
+  uint64_t size = 0;
+  std::memcpy(&size, bytes.data() + 8, sizeof size);
+  std::string header = bytes.substr(16, size);
+  const size_t at = header.find(from);
+  if (at == std::string::npos) return bytes;
+  header.replace(at, from.size(), to);
+  const uint64_t new_size = header.size();
+  return bytes.substr(0, 8) + std::string(reinterpret_cast<const char*>(&new_size), sizeof new_size) + header +
+         bytes.substr(16 + size);
+}
 }  // namespace
 
 class TestRunFiles : public QObject {
@@ -70,6 +84,9 @@ class TestRunFiles : public QObject {
     message = error_of([] { config_from_json_text(R"({"lerning_rate": 0.1})", "my.json"); });
     QVERIFY2(message.contains("'lerning_rate'") && message.contains("not a known setting"), qPrintable(message));
     message = error_of([] { config_from_json_text("{\"rounds\": ", "my.json"); });
+    QVERIFY2(message.contains("my.json") && message.contains("not valid JSON"), qPrintable(message));
+    // Found by fuzz_config: a number beyond a double is nlohmann's out_of_range, not a parse_error.
+    message = error_of([] { config_from_json_text(R"({"temperature": 1e400})", "my.json"); });
     QVERIFY2(message.contains("my.json") && message.contains("not valid JSON"), qPrintable(message));
     QVERIFY(error_of([] { config_from_json_text(R"({"rounds": 2})", "my.json"); }).isEmpty());
   }
@@ -120,6 +137,39 @@ class TestRunFiles : public QObject {
     bad.positives.members[1] = 99;  // an image that does not exist
     QVERIFY(error_of([&] { decode_snapshot(encode_snapshot(bad), "s.snap"); }).contains("inconsistent positives"));
     QVERIFY(error_of([&] { decode_snapshot(bytes + "x", "s.snap"); }).contains("unexpected bytes"));
+  }
+  // Found by tests/fuzz (fuzz_metrics, fuzz_snapshot): nlohmann's get<int>() of 1e33 is undefined
+  // behaviour, and 4294967297 silently became 1.
+  void json_numbers_out_of_range_are_named_errors() {
+    auto metrics_line = [](const std::string& round) {
+      return R"({"kind":"eval","round":)" + round + R"(,"stage":"gan","epoch":0,"global_epoch":0,"seconds":0})";
+    };
+    QVERIFY(error_of([&] { MetricsRecord::from_json(metrics_line("3"), "m.jsonl, line 1"); }).isEmpty());
+    for (const char* round : {"666666666666666666666666666666661", "4294967297", "-1e40", "1.5", "\"1\""}) {
+      auto message = error_of([&] { MetricsRecord::from_json(metrics_line(round), "m.jsonl, line 1"); });
+      QVERIFY2(message.contains("m.jsonl, line 1") && message.contains("'round'"), qPrintable(round + (": " + message)));
+    }
+    const std::string snapshot = encode_snapshot(small_snapshot());
+    QVERIFY(snapshot.find("\"round\":1") != std::string::npos && snapshot.find("\"proxies\":1") != std::string::npos);
+    for (auto [from, to] : {std::pair{"\"round\":1", "\"round\":1e40"}, std::pair{"\"round\":1", "\"round\":4294967297"},
+                            std::pair{"\"proxies\":1", "\"proxies\":-1.0"}, std::pair{"\"proxies\":1", "\"proxies\":-1"}}) {
+      auto message = error_of([&] { decode_snapshot(with_header_edit(snapshot, from, to), "s.snap"); });
+      QVERIFY2(message.contains("s.snap"), qPrintable(QString(to) + ": " + message));
+    }
+    auto message = error_of([] { config_from_json_text(R"({"rounds": 4294967297})", "my.json"); });
+    QVERIFY2(message.contains("'rounds'") && message.contains("out of range"), qPrintable(message));
+    message = error_of([] { config_from_json_text(R"({"precision_set_sizes": [2, 18446744073709551615]})", "my.json"); });
+    QVERIFY2(message.contains("'precision_set_sizes'") && message.contains("out of range"), qPrintable(message));
+  }
+  // Found by fuzz_snapshot: decoding empty arrays passed a null pointer to memcpy (an
+  // UndefinedBehaviorSanitizer report in an ISL_SANITIZE=address build).
+  void empty_snapshot_round_trips() {
+    Snapshot empty;
+    empty.positives.offsets = {0};
+    empty.euclidean.offsets = {0};
+    Snapshot back = decode_snapshot(encode_snapshot(empty), "empty.snap");
+    QCOMPARE(back.images, int64_t(0));
+    QVERIFY(back.points.empty() && back.positives.members.empty() && back.proxy_anchors.empty());
   }
   void files_are_replaced_whole() {
     QTemporaryDir dir;

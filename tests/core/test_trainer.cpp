@@ -4,7 +4,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <nlohmann/json.hpp>
+#include <torch/script.h>
+
 #include <filesystem>
+#include <functional>
+#include <sstream>
 
 #include "core/input_error.h"
 #include "core/models/backbone.h"
@@ -301,6 +306,64 @@ class TestTrainer : public QObject {
     } catch (const InputError& error) {
       QVERIFY2(QString(error.what()).contains("latest.pt"), error.what());
     }
+  }
+
+  // Found while fuzzing the checkpoint reader (tests/fuzz/fuzz_checkpoint.cpp): LibTorch loads a
+  // tensor of another type or shape into a defined tensor without a word (reinterpreting its
+  // bytes), positive sets were taken as they were, and position numbers converted unchecked.
+  void resume_rejects_damaged_checkpoint_contents() {
+    QTemporaryDir dir;
+    const std::string run = dir.filePath("run").toStdString();
+    const Config config = instance_config(64, 1);
+    { Trainer starting(config, run); }  // writes config.json and the starting checkpoint
+    const auto path = run_files::latest_checkpoint_path(run);
+    const std::string valid = read_whole_file(path);
+    auto expect_rejected = [&](const std::function<void(torch::jit::Module&)>& damage, const QString& problem) {
+      std::istringstream in(valid);
+      torch::jit::Module checkpoint = torch::jit::load(in);
+      damage(checkpoint);
+      checkpoint.save(path);
+      try {
+        Trainer::resume(run);
+        QFAIL(qPrintable("resume accepted a checkpoint with " + problem));
+      } catch (const InputError& error) {
+        QVERIFY2(QString(error.what()).contains("latest.pt") && QString(error.what()).contains(problem), error.what());
+      }
+    };
+    expect_rejected([](auto& c) { c.setattr("last_proxies", c.attr("last_proxies").toTensor().to(torch::kUInt8)); },
+                    "proxies of the wrong shape or type");
+    expect_rejected(
+        [](auto& c) {
+          auto backbone = c.attr("backbone").toModule();
+          const auto weight = *backbone.named_parameters(true).begin();
+          auto owner = backbone;
+          std::string key = weight.name;
+          for (size_t dot; (dot = key.find('.')) != std::string::npos; key = key.substr(dot + 1))
+            owner = owner.attr(key.substr(0, dot)).toModule();
+          owner.setattr(key, weight.value.to(torch::kFloat64));
+        },
+        "backbone weight");
+    expect_rejected(
+        [](auto& c) {
+          auto members = c.attr("mined_members").toTensor().clone();
+          members[0][members.size(1) - 1] = 1;  // beyond row 0's size, where -1 belongs
+          c.setattr("mined_members", members);
+        },
+        "damaged mined positive sets");
+    for (const char* round : {"1e40", "-1", "2"}) {
+      expect_rejected(
+          [&](auto& c) {
+            auto bytes = c.attr("header").toTensor().contiguous();
+            auto header = nlohmann::json::parse(
+                std::string(reinterpret_cast<const char*>(bytes.template data_ptr<uint8_t>()), size_t(bytes.numel())));
+            header["position"]["round"] = nlohmann::json::parse(round);
+            const std::string text = header.dump();
+            c.setattr("header", torch::from_blob(const_cast<char*>(text.data()), {int64_t(text.size())}, torch::kUInt8).clone());
+          },
+          "position.round");
+    }
+    write_file_atomically(path, valid);
+    Trainer::resume(run);  // the undamaged checkpoint still resumes
   }
 
   void a_diverging_loss_stops_and_keeps_the_last_good_checkpoint() {
