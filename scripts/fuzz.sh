@@ -35,8 +35,8 @@ for target in "${targets[@]}"; do
   mkdir -p "$work" "$findings"
   cp -r "$root/tests/fuzz/corpus/$target/." "$work/"
   echo "fuzz: $target for ${seconds}s"
-  # -rss_limit_mb and the default per-input timeout (1200 s) stay as libFuzzer sets them;
-  # a huge allocation or a hang is a finding too.
+  # libFuzzer's memory limits (2 GB, also for a single allocation) stay as they are, and one
+  # input may take 60 s: a huge allocation or a hang is a finding too.
   if ! (cd "$findings" && "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=60 \
           -print_final_stats=1 -artifact_prefix="$findings/" "$work" 2>&1 | tail -n 80); then
     failed+=("$target")

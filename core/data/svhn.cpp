@@ -74,7 +74,7 @@ struct Mat5Reader {
   size_t size;
   bool swap;
   size_t position = 0;
-  bool has(size_t bytes) const { return bytes <= size - position; }
+  bool has(size_t bytes) const { return position <= size && bytes <= size - position; }  // position may skip past
   uint32_t u32() {
     uint32_t value;
     std::memcpy(&value, data + position, 4);

@@ -1,5 +1,6 @@
 // checkpoints/latest.pt: everything a resumed run needs to continue exactly.
 #include <nlohmann/json.hpp>
+#include <torch/csrc/jit/frontend/error_report.h>
 
 #include <filesystem>
 #include <limits>
@@ -216,10 +217,16 @@ void Trainer::Impl::load_checkpoint(const std::string& path) {
     last_proxies = proxies;
     last_confidence = confidence;
     position = loaded_position;
+  } catch (const InputError&) {
+    throw;
   } catch (const c10::Error& error) {
     throw InputError(path, std::string("is not a readable checkpoint (") + error.what_without_backtrace() + ")");
   } catch (const nlohmann::json::exception& error) {
     throw InputError(path, std::string("has a damaged header (") + error.what() + ")");
+  } catch (const torch::jit::ErrorReport&) {
+    // LibTorch compiles the archive's TorchScript code on loading; damaged code fails there
+    // (found by fuzz_checkpoint).
+    throw InputError(path, "is not a readable checkpoint (its TorchScript type information is damaged)");
   }
 }
 

@@ -306,6 +306,17 @@ class TestSvhn : public QObject {
     file.write(reinterpret_cast<const char*>(&bytes), sizeof bytes);
     file.close();
     expect_input_error([&] { load_svhn_file(path); }, "rank.mat", "damaged variable header");
+
+    // Found by fuzz_svhn in the check itself: dimensions running past a truncated file's end
+    // were followed there (a heap-buffer-overflow under AddressSanitizer).
+    const std::string cut = write_mat("cut_header.mat", {32, 32, 3, 1}, {1});
+    std::fstream cut_file(cut, std::ios::in | std::ios::out | std::ios::binary);
+    bytes = 128;
+    cut_file.seekp(kDimensionBytes);
+    cut_file.write(reinterpret_cast<const char*>(&bytes), sizeof bytes);
+    cut_file.close();
+    std::filesystem::resize_file(cut, kDimensionBytes + 4 + 16);
+    expect_input_error([&] { load_svhn_file(cut); }, "cut_header.mat", "damaged variable header");
   }
 
   // SVHN's own files are compressed: the header check inflates their start.
