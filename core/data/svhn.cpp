@@ -134,9 +134,14 @@ void check_mat5_headers(const std::string& path) {
     Mat5Reader tag{tag_bytes.data(), 8, swap};
     uint32_t type, bytes;
     bool small;
-    if (!tag.tag(type, bytes, small) || small) break;  // not a variable: matio decides
+    // A MAT 5 file holds only variables, uncompressed ones padded to 8 bytes. Anything else is
+    // damaged, and where matio would look for the next variable is not certain.
+    if (!tag.tag(type, bytes, small) || small || (type != kMiMatrix && type != kMiCompressed) ||
+        (type == kMiMatrix && bytes % 8 != 0))
+      throw InputError(path, "has a damaged variable header (element " + std::to_string(type) + ", " +
+                                 std::to_string(bytes) + " bytes)");
     const uint64_t content = std::min<uint64_t>(bytes, file_size - offset - 8);
-    const uint64_t next = offset + 8 + (type == kMiCompressed ? uint64_t(bytes) : (uint64_t(bytes) + 7) / 8 * 8);
+    const uint64_t next = offset + 8 + uint64_t(bytes);
     if (type == kMiMatrix) {
       std::vector<uint8_t> start(std::min<uint64_t>(content, kStart));
       file.read(reinterpret_cast<char*>(start.data()), std::streamsize(start.size()));

@@ -317,6 +317,18 @@ class TestSvhn : public QObject {
     cut_file.close();
     std::filesystem::resize_file(cut, kDimensionBytes + 4 + 16);
     expect_input_error([&] { load_svhn_file(cut); }, "cut_header.mat", "damaged variable header");
+
+    // Found by fuzz_svhn: a variable whose size is not padded to 8 bytes made the check and
+    // matio look for the next variable in different places (matio then allocated 8 GB).
+    const std::string odd = write_mat("odd.mat", {32, 32, 3, 1}, {1});
+    std::fstream odd_file(odd, std::ios::in | std::ios::out | std::ios::binary);
+    odd_file.seekg(128 + 4);
+    odd_file.read(reinterpret_cast<char*>(&bytes), sizeof bytes);
+    bytes += 1;
+    odd_file.seekp(128 + 4);
+    odd_file.write(reinterpret_cast<const char*>(&bytes), sizeof bytes);
+    odd_file.close();
+    expect_input_error([&] { load_svhn_file(odd); }, "odd.mat", "damaged variable header");
   }
 
   // SVHN's own files are compressed: the header check inflates their start.
