@@ -120,10 +120,15 @@ void check_mat5_variable(const uint8_t* data, size_t available, size_t element_b
 void check_mat5_headers(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   std::array<uint8_t, 128> header{};
-  if (!file.read(reinterpret_cast<char*>(header.data()), header.size())) return;  // matio says what is wrong
+  // MAT 5 and 7.3 files start with a 128-byte header ending in the version and byte order.
+  // matio also reads the old MAT 4 format, which has none, from any other bytes, and allocates
+  // what those announce (found by fuzz_svhn): SVHN was never published as MAT 4.
+  const bool read = bool(file.read(reinterpret_cast<char*>(header.data()), header.size()));
   const bool swap = header[126] == 'M' && header[127] == 'I';
   const uint16_t version = swap ? uint16_t(header[124] << 8 | header[125]) : uint16_t(header[125] << 8 | header[124]);
-  if (version != 0x0100 || !(swap || (header[126] == 'I' && header[127] == 'M'))) return;  // not MAT 5: matio decides
+  if (!read || !(swap || (header[126] == 'I' && header[127] == 'M')) || (version != 0x0100 && version != 0x0200))
+    throw InputError(path, "not a readable MATLAB file (no MAT 5 or 7.3 header)");
+  if (version == 0x0200) return;  // MAT 7.3: an HDF5 file, read by the HDF5 library
   const uint64_t file_size = std::filesystem::file_size(path);
   uint64_t offset = 128;
   constexpr size_t kStart = 8 + 16 + 8 + kMaxDimensionBytes + 8;  // tag, flags, dimensions, name tag

@@ -329,6 +329,15 @@ class TestSvhn : public QObject {
     odd_file.write(reinterpret_cast<const char*>(&bytes), sizeof bytes);
     odd_file.close();
     expect_input_error([&] { load_svhn_file(odd); }, "odd.mat", "damaged variable header");
+
+    // Found by fuzz_svhn: without a MAT 5 header matio read the bytes as a MAT 4 file and
+    // allocated what they announced (over 2 GB).
+    const std::string old = write_mat("old.mat", {32, 32, 3, 1}, {1});
+    std::fstream old_file(old, std::ios::in | std::ios::out | std::ios::binary);
+    old_file.seekp(124);
+    old_file.write("\0\0\0\0", 4);
+    old_file.close();
+    expect_input_error([&] { load_svhn_file(old); }, "old.mat", "no MAT 5 or 7.3 header");
   }
 
   // SVHN's own files are compressed: the header check inflates their start.
