@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/input_error.h"
+#include "core/run/checkpoint_type_code.h"
 #include "core/run/json_numbers.h"
 #include "core/run/run_files.h"
 #include "core/run/trainer_engine.h"
@@ -180,8 +181,10 @@ void Trainer::Impl::load_checkpoint(const std::string& path) {
   try {
     torch::serialize::InputArchive archive;
     // torch::jit::load compiles the TorchScript that describes the archive's types; damaged
-    // code fails there with c10::Error, torch::jit::ErrorReport or std::runtime_error from its
-    // lexer (found by fuzz_checkpoint), none of which a checkpoint reader can tell apart.
+    // code can crash it, so the code is checked first. What still fails there does so with
+    // c10::Error, torch::jit::ErrorReport or std::runtime_error from its lexer (found by
+    // fuzz_checkpoint), none of which a checkpoint reader can tell apart.
+    check_checkpoint_type_code(path);
     try {
       archive.load_from(path, device);
     } catch (const std::exception& error) {

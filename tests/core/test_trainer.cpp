@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include <nlohmann/json.hpp>
+#include <caffe2/serialize/inline_container.h>
 #include <torch/script.h>
 
 #include <filesystem>
@@ -364,6 +365,44 @@ class TestTrainer : public QObject {
     }
     write_file_atomically(path, valid);
     Trainer::resume(run);  // the undamaged checkpoint still resumes
+  }
+
+  // LibTorch's TorchScript importer crashes on some damaged type code (a misspelt
+  // __parameters__ became a class constant; found by fuzz_checkpoint), so the reader checks the
+  // code records before handing the file to it.
+  void resume_rejects_damaged_type_code_before_libtorch_reads_it() {
+    QTemporaryDir dir;
+    const std::string run = dir.filePath("run").toStdString();
+    { Trainer starting(instance_config(64, 1), run); }
+    const auto path = run_files::latest_checkpoint_path(run);
+    const std::string valid = read_whole_file(path);
+    auto rewrite_code = [&](const std::function<void(std::string&)>& damage) {
+      std::istringstream in(valid);
+      caffe2::serialize::PyTorchStreamReader reader(&in);
+      std::filesystem::remove(path);
+      caffe2::serialize::PyTorchStreamWriter writer(path);
+      for (const auto& record : reader.getAllRecords()) {
+        const auto [data, size] = reader.getRecord(record);
+        std::string bytes(static_cast<const char*>(data.get()), size);
+        if (record == "code/__torch__.py") damage(bytes);
+        writer.writeRecord(record, bytes.data(), bytes.size());
+      }
+      writer.writeEndOfFile();
+    };
+    auto expect_rejected = [&](const QString& problem) {
+      try {
+        Trainer::resume(run);
+        QFAIL(qPrintable("resume accepted a checkpoint with " + problem));
+      } catch (const InputError& error) {
+        QVERIFY2(QString(error.what()).contains("latest.pt") && QString(error.what()).contains(problem), error.what());
+      }
+    };
+    rewrite_code([](std::string& code) { code.replace(code.find("__parameters__"), 3, "__g"); });
+    expect_rejected("damaged type code (code/__torch__.py, line 2)");
+    rewrite_code([](std::string& code) { code.replace(0, 5, "def  "); });
+    expect_rejected("damaged type code (code/__torch__.py, line 1)");
+    rewrite_code([](std::string&) {});
+    Trainer::resume(run);  // rewritten unchanged, it still resumes
   }
 
   void a_diverging_loss_stops_and_keeps_the_last_good_checkpoint() {
