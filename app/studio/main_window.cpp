@@ -4,6 +4,7 @@
 #include <QChartView>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -33,9 +34,12 @@ namespace isl::gui {
 namespace {
 constexpr int kMostRecent = 8;
 
-QAction* make_action(QObject* parent, const char* icon, QKeySequence shortcut) {
+// `name` is the action's object name (tests find actions by it) and names its icon, if any.
+QAction* make_action(QObject* parent, const char* name, QKeySequence shortcut) {
   auto* action = new QAction(parent);
-  if (icon) action->setIcon(QIcon(QString(":/icons/%1.svg").arg(icon)));
+  action->setObjectName(name);
+  const QString icon = QString(":/icons/%1.svg").arg(name);
+  if (QFile::exists(icon)) action->setIcon(QIcon(icon));
   action->setShortcut(shortcut);
   return action;
 }
@@ -61,6 +65,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(worker_, &TrainingWorker::message, log_, &LogPanel::addMessage);
   connect(worker_, &TrainingWorker::stateChanged, this, &MainWindow::onState);
   connect(worker_, &TrainingWorker::finished, this, &MainWindow::onFinished);
+  // The message is in the log already (the trainer logs it as an error).
+  connect(worker_, &TrainingWorker::numericalFault, this,
+          [this](const QString& message) { QMessageBox::warning(this, tr("Training paused"), message); });
   connect(follower_, &MetricsFollower::recordsChanged, this, [this](const std::vector<MetricsRecord>& records) {
     records_ = records;
     curves_->setRecords(records);
@@ -143,16 +150,16 @@ void MainWindow::createActions() {
   stop_ = make_action(this, "stop", QKeySequence(Qt::CTRL | Qt::Key_Period));
   probe_ = make_action(this, "probe", QKeySequence(Qt::CTRL | Qt::Key_L));
   preferences_ = make_action(this, "preferences", QKeySequence::Preferences);
-  quit_ = make_action(this, nullptr, QKeySequence::Quit);
-  export_curves_ = make_action(this, nullptr, QKeySequence(Qt::CTRL | Qt::Key_E));
-  export_view_ = make_action(this, nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-  export_inspector_ = make_action(this, nullptr, {});
-  export_metrics_ = make_action(this, nullptr, {});
-  export_projector_ = make_action(this, nullptr, {});
-  export_checkpoint_ = make_action(this, nullptr, {});
-  export_weights_ = make_action(this, nullptr, {});
+  quit_ = make_action(this, "quit", QKeySequence::Quit);
+  export_curves_ = make_action(this, "export-curves", QKeySequence(Qt::CTRL | Qt::Key_E));
+  export_view_ = make_action(this, "export-view", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+  export_inspector_ = make_action(this, "export-inspector", {});
+  export_metrics_ = make_action(this, "export-metrics", {});
+  export_projector_ = make_action(this, "export-projector", {});
+  export_checkpoint_ = make_action(this, "export-checkpoint", {});
+  export_weights_ = make_action(this, "export-weights", {});
   reset_view_ = make_action(this, "reset-view", QKeySequence(Qt::Key_Home));
-  about_ = make_action(this, nullptr, {});
+  about_ = make_action(this, "about", {});
   connect(new_, &QAction::triggered, this, &MainWindow::newRun);
   connect(open_, &QAction::triggered, this, &MainWindow::chooseRunDirectory);
   connect(start_, &QAction::triggered, this, &MainWindow::continueOrStart);

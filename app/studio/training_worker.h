@@ -35,6 +35,8 @@ class TrainingWorker : public QObject, public TrainingObserver {
   void snapshot(const isl::SnapshotPtr& snapshot);
   void message(isl::LogLevel level, const QString& text);
   void stateChanged(isl::RunState state);
+  // Training went numerically wrong; the run is paused at its last good checkpoint.
+  void numericalFault(const QString& message);
   // The run ended: finished, stopped (with a checkpoint written) or failed.
   void finished(bool ok, const QString& error);
 
@@ -47,6 +49,7 @@ class TrainingWorker : public QObject, public TrainingObserver {
   void on_snapshot(const SnapshotPtr& s) override { emit snapshot(s); }
   void on_log(LogLevel level, const std::string& text) override { emit message(level, QString::fromStdString(text)); }
   void on_state(RunState state) override { emit stateChanged(state); }
+  void on_numerical_fault(const std::string& text) override { emit numericalFault(QString::fromStdString(text)); }
 
   mutable std::mutex mutex_;  // guards trainer_: the UI thread calls the controls
   std::unique_ptr<Trainer> trainer_;

@@ -96,6 +96,21 @@ void stop_on_signals(isl::Trainer& trainer, sigset_t signals) {
   }).detach();
 }
 
+// Nobody can resume a paused run from a terminal trainer: a numerical fault (already printed
+// as an error) ends it, with the last good checkpoint as the one to resume.
+class StopOnNumericalFault : public isl::TrainingObserver {
+ public:
+  explicit StopOnNumericalFault(isl::Trainer& trainer) : trainer_(trainer) {}
+  void on_numerical_fault(const std::string&) override {
+    happened = true;
+    trainer_.stop();
+  }
+  std::atomic<bool> happened{false};
+
+ private:
+  isl::Trainer& trainer_;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -150,6 +165,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   trainer->add_observer(&printer);
+  StopOnNumericalFault fault(*trainer);
+  trainer->add_observer(&fault);
   stop_on_signals(*trainer, signals);
   try {
     trainer->run();
@@ -162,5 +179,5 @@ int main(int argc, char** argv) {
   if (finished && linear_probe) trainer->run_linear_probe();
   printer.print_summary(trainer->run_directory());
   if (!finished) std::fprintf(stderr, "Resume with: isl-train --resume %s\n", trainer->run_directory().c_str());
-  return finished ? 0 : 3;
+  return finished ? 0 : fault.happened ? 4 : 3;
 }

@@ -122,12 +122,30 @@ std::unique_ptr<Trainer> Trainer::resume(const std::string& run_directory) {
   impl->lock = std::make_unique<RunLock>(run_directory);
   impl->open_data();
   impl->build_model();
-  impl->load_checkpoint(run_files::latest_checkpoint_path(run_directory));
-  impl->metrics.restore(impl->position.metrics_lines);
+  impl->return_to_last_checkpoint();
+  return std::unique_ptr<Trainer>(new Trainer(std::move(impl)));
+}
+
+void Trainer::Impl::return_to_last_checkpoint() {
+  load_checkpoint(run_files::latest_checkpoint_path(run_directory));
+  metrics.restore(position.metrics_lines);
   // Snapshots written after the checkpoint belong to work that is about to be redone.
   for (const auto& file : list_snapshot_files(run_directory))
-    if (file >= run_files::snapshot_path(run_directory, impl->position.snapshot_sequence)) fs::remove(file);
-  return std::unique_ptr<Trainer>(new Trainer(std::move(impl)));
+    if (file >= run_files::snapshot_path(run_directory, position.snapshot_sequence)) fs::remove(file);
+}
+
+void Trainer::Impl::pause_after_fault(const std::string& what) {
+  snapshots->wait_idle();
+  return_to_last_checkpoint();
+  started = std::chrono::steady_clock::now();  // the checkpoint's time already counts this process's
+  const std::string message =
+      what + " The run is paused at its last good checkpoint (round " + std::to_string(position.round + 1) + ", " +
+      to_string(position.stage) + " epoch " + std::to_string(position.epoch + 1) +
+      "). Resuming retries from there with the same settings; to change them, stop the run, edit " +
+      run_files::config_path(run_directory) + " and resume it.";
+  log(LogLevel::Error, message);
+  for (auto* observer : observers) observer->on_numerical_fault(message);
+  control.pause();
 }
 
 Trainer::~Trainer() = default;
@@ -175,7 +193,15 @@ void Trainer::Impl::run() {
                           (device.is_cuda() ? "cuda" : "cpu") + (bf16 ? ", bf16" : ", fp32"));
   if (position.snapshot_sequence == 0) submit_snapshot(position);
   while (position.stage != Stage::Finished) {
-    if (!run_epoch()) {
+    bool epoch_done = false;
+    try {
+      epoch_done = run_epoch();
+      if (epoch_done) finish_epoch();
+    } catch (const NumericalFault& fault) {
+      pause_after_fault(fault.what());
+      continue;
+    }
+    if (!epoch_done) {
       set_state(RunState::Stopping);
       save_checkpoint();
       snapshots->wait_idle();
@@ -183,7 +209,6 @@ void Trainer::Impl::run() {
       set_state(RunState::Idle);
       return;
     }
-    finish_epoch();
   }
   // The final evaluation uses features recomputed without augmentation.
   auto train_features = features_of(train_images, false);

@@ -9,13 +9,6 @@
 
 namespace isl {
 
-// Training went numerically wrong (a loss that is not a number, a collapsed GAN). The run
-// stops without overwriting its last good checkpoint.
-class NumericalFault : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 // Runs ISL (or a baseline) round by round and writes the run directory. run() blocks the
 // calling thread until the run finishes or is stopped; pause(), resume() and stop() may be
 // called from any other thread and take effect within one iteration.
@@ -33,8 +26,10 @@ class Trainer {
   // Observers must outlive run(). Add them before run().
   void add_observer(TrainingObserver* observer);
 
-  // Trains to the end, or until stop(); throws InputError for bad data or files,
-  // NumericalFault, and std::runtime_error for other failures of the computation.
+  // Trains to the end, or until stop(); throws InputError for bad data or files and
+  // std::runtime_error for other failures of the computation. A numerical fault (a loss that
+  // is not a number, a collapsed GAN) does not end the run: it returns to the last good
+  // checkpoint, tells the observers (on_numerical_fault) and pauses.
   void run();
 
   void pause();

@@ -1,7 +1,10 @@
 // checkpoints/latest.pt: everything a resumed run needs to continue exactly.
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <vector>
 
@@ -166,10 +169,23 @@ void Trainer::Impl::save_checkpoint() {
 
   const std::string path = run_files::latest_checkpoint_path(run_directory);
   const std::string temporary = path + ".tmp";
-  try {
-    archive.save_to(temporary);
-  } catch (const c10::Error& error) {
-    throw InputError(path, std::string("cannot be written (") + error.what_without_backtrace() + ")");
+  // LibTorch's zip writer, given a file name, aborts the process when a write fails (its
+  // destructor throws again while the first error unwinds), so the bytes go through a writer
+  // that never fails towards LibTorch and remembers whether the file took them.
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) throw InputError(path, std::string("cannot be written (") + std::strerror(errno) + ")");
+    archive.save_to([&out](const void* data, size_t size) {
+      if (out) out.write(static_cast<const char*>(data), std::streamsize(size));
+      return size;
+    });
+    out.flush();
+    if (!out) {
+      out.close();
+      std::error_code ignored;
+      std::filesystem::remove(temporary, ignored);
+      throw InputError(path, "could not be written completely (is the disk full?)");
+    }
   }
   std::error_code failure;
   std::filesystem::rename(temporary, path, failure);

@@ -44,6 +44,13 @@ struct RunPosition {
   std::map<std::string, double> last_evaluation;
 };
 
+// Training went numerically wrong (a loss that is not a number, a collapsed GAN): thrown
+// within an epoch, caught by run(), which returns to the last good checkpoint and pauses.
+class NumericalFault : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 struct Trainer::Impl {
   Impl(Config config, std::string run_directory);
 
@@ -52,6 +59,8 @@ struct Trainer::Impl {
   void build_model();
   void save_checkpoint();
   void load_checkpoint(const std::string& path);
+  // Loads the latest checkpoint and drops the metrics lines and snapshots written after it.
+  void return_to_last_checkpoint();
 
   // The loop.
   void run();
@@ -63,6 +72,7 @@ struct Trainer::Impl {
   void end_mining_stage();
   void advance_position();
   [[noreturn]] void numerical_fault(const std::string& what) const;
+  void pause_after_fault(const std::string& message);
   void follow_learning_rate_schedule(double knn_top1);
   // Step schedule: x0.1 at 50% and 75% of each round's backbone epochs.
   void apply_learning_rate();

@@ -38,8 +38,7 @@ torch::Tensor Trainer::Impl::images_of(const data::Batch& batch) const {
 
 void Trainer::Impl::numerical_fault(const std::string& what) const {
   throw NumericalFault(what + " (round " + std::to_string(position.round + 1) + ", " + to_string(position.stage) +
-                       " epoch " + std::to_string(position.epoch + 1) + "). The run stopped; its last good checkpoint "
-                       "is kept and can be resumed after changing the settings in config.json.");
+                       " epoch " + std::to_string(position.epoch + 1) + ").");
 }
 
 bool Trainer::Impl::run_epoch() {

@@ -86,6 +86,9 @@ class TrainingObserver {
   virtual void on_snapshot(const SnapshotPtr&) {}
   virtual void on_log(LogLevel, const std::string&) {}
   virtual void on_state(RunState) {}
+  // Training went numerically wrong; the run is back at its last good checkpoint and pauses
+  // until resume() (which retries from there) or stop().
+  virtual void on_numerical_fault(const std::string& /*message*/) {}
 };
 
 }  // namespace isl

@@ -10,7 +10,9 @@
 
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "core/input_error.h"
 #include "core/models/backbone.h"
@@ -405,7 +407,7 @@ class TestTrainer : public QObject {
     Trainer::resume(run);  // rewritten unchanged, it still resumes
   }
 
-  void a_diverging_loss_stops_and_keeps_the_last_good_checkpoint() {
+  void a_diverging_loss_pauses_at_the_last_good_checkpoint() {
     QTemporaryDir dir;
     const std::string run = dir.filePath("run").toStdString();
     Config config = instance_config(128, 4);
@@ -414,20 +416,57 @@ class TestTrainer : public QObject {
     config.learning_rate = 100;
     config.weight_decay = 1;
     config.sgd_momentum = 0;
-    std::string before;
-    {
-      Trainer trainer(config, run);
-      before = read_whole_file(run_files::latest_checkpoint_path(run));
-      try {
-        trainer.run();
-        QFAIL("training went on with a loss that is not a number");
-      } catch (const NumericalFault& fault) {
-        QVERIFY2(QString(fault.what()).contains("learning_rate"), fault.what());
+    struct FaultWatcher : TrainingObserver {
+      std::mutex mutex;
+      std::vector<std::string> faults;
+      std::atomic<bool> paused{false};
+      void on_numerical_fault(const std::string& message) override {
+        std::lock_guard lock(mutex);
+        faults.push_back(message);
       }
-      QCOMPARE(trainer.state(), RunState::Failed);
-    }
-    QVERIFY(read_whole_file(run_files::latest_checkpoint_path(run)) == before);
-    Trainer::resume(run);  // still resumable
+      void on_state(RunState state) override { paused = state == RunState::Paused; }
+      size_t fault_count() {
+        std::lock_guard lock(mutex);
+        return faults.size();
+      }
+    } watcher;
+    const auto checkpoint = run_files::latest_checkpoint_path(run);
+    Trainer trainer(config, run);
+    const std::string before = read_whole_file(checkpoint);
+    trainer.add_observer(&watcher);
+    std::thread worker([&] { trainer.run(); });
+    QTRY_VERIFY_WITH_TIMEOUT(watcher.paused.load(), 120000);
+    QCOMPARE(watcher.fault_count(), size_t(1));
+    QVERIFY2(QString::fromStdString(watcher.faults[0]).contains("learning_rate") &&
+                 QString::fromStdString(watcher.faults[0]).contains("paused at its last good checkpoint"),
+             watcher.faults[0].c_str());
+    QCOMPARE(trainer.state(), RunState::Paused);
+    QVERIFY(read_whole_file(checkpoint) == before);
+    QCOMPARE(read_whole_file(run_files::metrics_path(run)), std::string());  // the faulty epoch left no line
+    // Resuming retries from the checkpoint with the same settings, so the same fault returns.
+    trainer.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(watcher.fault_count() == 2 && watcher.paused.load(), 120000);
+    trainer.stop();
+    worker.join();
+    QCOMPARE(trainer.state(), RunState::Idle);
+    torch::serialize::InputArchive saved, kept;
+    saved.load_from(checkpoint);
+    std::istringstream before_stream(before);
+    kept.load_from(before_stream);
+    torch::Tensor saved_memory, kept_memory, saved_header, kept_header;
+    saved.read("memory", saved_memory);
+    kept.read("memory", kept_memory);
+    QVERIFY(torch::equal(saved_memory, kept_memory));
+    // The same position; only the training time differs.
+    auto position_of = [](const torch::Tensor& header) {
+      auto json = nlohmann::json::parse(std::string(reinterpret_cast<const char*>(header.data_ptr<uint8_t>()),
+                                                    size_t(header.numel())))["position"];
+      json.erase("seconds");
+      return json;
+    };
+    saved.read("header", saved_header);
+    kept.read("header", kept_header);
+    QCOMPARE(position_of(saved_header).dump(), position_of(kept_header).dump());
   }
 
   void an_unusable_run_directory_is_a_named_error() {
@@ -438,6 +477,32 @@ class TestTrainer : public QObject {
     } catch (const InputError& error) {
       QVERIFY2(QString(error.what()).contains("/dev/null/run") && QString(error.what()).contains("cannot be created"), error.what());
     }
+  }
+
+  // A full disk, imitated by a file size limit (ulimit -f, with SIGXFSZ ignored so that writes
+  // fail with EFBIG instead of killing the process): the checkpoint cannot be written, the
+  // trainer says so by name, and the last checkpoint stays whole.
+  void a_full_disk_is_a_named_error_and_keeps_the_last_checkpoint() {
+    QTemporaryDir dir;
+    const std::string run = dir.filePath("run").toStdString();
+    { Trainer starting(instance_config(128, 2), run); }
+    const auto checkpoint = run_files::latest_checkpoint_path(run);
+    const std::string before = read_whole_file(checkpoint);
+    const QString command = QString("trap '' XFSZ; ulimit -f %1; exec '%2' --resume '%3'")
+                                .arg(before.size() / 2048)
+                                .arg(ISL_TRAIN_EXECUTABLE, QString::fromStdString(run));
+    QProcess process;
+    process.start("bash", {"-c", command});
+    QVERIFY(process.waitForFinished(300000));
+    const QString output = process.readAllStandardError() + process.readAllStandardOutput();
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY2(output.contains("latest.pt") && output.contains("disk full"), qPrintable(output));
+    QVERIFY(read_whole_file(checkpoint) == before);
+    QVERIFY(!std::filesystem::exists(checkpoint + ".tmp"));
+    auto resumed = Trainer::resume(run);
+    resumed->run();
+    QCOMPARE(resumed->state(), RunState::Finished);
   }
 
   void a_run_directory_is_used_by_one_trainer_at_a_time() {
@@ -473,7 +538,7 @@ class TestTrainer : public QObject {
     QCOMPARE(int64_t(state.size()), int64_t(network->named_parameters().size() + network->named_buffers().size()));
   }
 
-  void command_line_rejects_bad_arguments_by_name() {
+  void command_line_exit_status_and_message_name_the_problem() {
     auto run = [](QStringList arguments) {
       QProcess process;
       process.start(ISL_TRAIN_EXECUTABLE, arguments);
@@ -490,6 +555,14 @@ class TestTrainer : public QObject {
     QCOMPARE(code, 2);
     QVERIFY2(text.contains("/nonexistent/cifar"), qPrintable(text));
     QVERIFY(!std::filesystem::exists("/tmp/isl-never"));
+    // A numerical fault ends a terminal run (nobody is there to resume it) with status 4.
+    QTemporaryDir dir;
+    std::tie(code, text) = run({"--method", "instance", "--rounds", "1", "--backbone-epochs", "2", "--max-train-images",
+                                "128", "--max-test-images", "64", "--batch", "16", "--learning-rate", "100",
+                                "--weight-decay", "1", "--sgd-momentum", "0", "--device", "cpu", "--out",
+                                dir.filePath("run")});
+    QCOMPARE(code, 4);
+    QVERIFY2(text.contains("learning_rate") && text.contains("paused at its last good checkpoint"), qPrintable(text));
   }
 };
 

@@ -1,4 +1,5 @@
 // The whole window driven as a user would; links the trainer (see tests/gui/CMakeLists.txt).
+#include <QAction>
 #include <QFileInfo>
 #include <QLabel>
 #include <QSignalSpy>
@@ -7,6 +8,8 @@
 #include <QToolButton>
 
 #include "core/run/run_files.h"
+#include "core/run/trainer.h"
+#include "dialog_catcher.h"
 #include "main_window.h"
 #include "synthetic_run.h"
 #include "test_registry.h"
@@ -18,6 +21,22 @@
 #include "widgets/vtk_gl_widget.h"
 
 using namespace isl::gui;
+
+namespace {
+// A few hundred built-in digits, a small network head: seconds per epoch.
+isl::Config small_config() {
+  isl::Config config;
+  config.max_train_images = 300;
+  config.max_test_images = 100;
+  config.rounds = 2;
+  config.backbone_epochs = 50;
+  config.batch = 16;
+  config.feature_dim = 32;
+  config.knn_k = 20;
+  config.device = "cpu";
+  return config;
+}
+}  // namespace
 
 class MainWindowTest : public QObject {
   Q_OBJECT
@@ -55,15 +74,7 @@ class MainWindowTest : public QObject {
   void trainPauseResumeStop() {
     QTemporaryDir dir;
     const QString run = dir.filePath("run");
-    isl::Config config;
-    config.max_train_images = 300;
-    config.max_test_images = 100;
-    config.rounds = 2;
-    config.backbone_epochs = 50;
-    config.batch = 16;
-    config.feature_dim = 32;
-    config.knn_k = 20;
-    config.device = "cpu";
+    const isl::Config config = small_config();
     MainWindow window;
     window.resize(1500, 950);
     window.show();
@@ -87,6 +98,74 @@ class MainWindowTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     QVERIFY(finished.at(0).at(0).toBool());
     QVERIFY(QFileInfo::exists(QString::fromStdString(isl::run_files::latest_checkpoint_path(run.toStdString()))));
+  }
+
+  // Bad input and numerical faults appear in a dialog and in the log, and the window stays
+  // usable: after each, the next run starts or opens.
+  void errorsAppearAsDialogsAndTheWindowStaysUsable() {
+    isl::test::DialogCatcher dialogs;
+    MainWindow window;
+    window.resize(1500, 950);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* start = window.findChild<QAction*>("start");
+    QVERIFY(start);
+    QSignalSpy finished(window.worker(), &TrainingWorker::finished);
+    QTemporaryDir dir;
+    isl::Config config = small_config();
+
+    // A data set that is not there.
+    config.data_kind = "cifar10";
+    config.data_path = "/nonexistent/cifar";
+    window.startRun(config, dir.filePath("cifar-run"));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QTRY_COMPARE(dialogs.seen().size(), 1);
+    QVERIFY2(dialogs.seen().last().contains("/nonexistent/cifar"), qPrintable(dialogs.seen().last()));
+    QCOMPARE(window.log()->count(isl::LogLevel::Error), 1);
+    QVERIFY(window.log()->text().contains("/nonexistent/cifar"));
+    QVERIFY(start->isEnabled());
+
+    // A run directory that cannot be created.
+    config = small_config();
+    window.startRun(config, "/dev/null/run");
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+    QTRY_COMPARE(dialogs.seen().size(), 2);
+    QVERIFY2(dialogs.seen().last().contains("/dev/null/run"), qPrintable(dialogs.seen().last()));
+    QCOMPARE(window.log()->count(isl::LogLevel::Error), 2);
+
+    // A run directory another trainer holds: continuing it from the window is refused.
+    const std::string busy = dir.filePath("busy").toStdString();
+    {
+      isl::Trainer holder(config, busy);
+      window.openRun(QString::fromStdString(busy));
+      QTRY_VERIFY(start->isEnabled());
+      start->trigger();
+      QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 60000);
+      QTRY_COMPARE(dialogs.seen().size(), 3);
+      QVERIFY2(dialogs.seen().last().contains("in use by another training process"), qPrintable(dialogs.seen().last()));
+    }
+
+    // A loss that diverges: the run pauses at its last good checkpoint with a message.
+    config = small_config();
+    config.learning_rate = 100;  // with weight decay 1, weights grow 99-fold a step
+    config.weight_decay = 1;
+    config.sgd_momentum = 0;
+    window.startRun(config, dir.filePath("diverging"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.runState(), isl::RunState::Paused, 120000);
+    QTRY_COMPARE(dialogs.seen().size(), 4);
+    QVERIFY2(dialogs.seen().last().contains("learning_rate"), qPrintable(dialogs.seen().last()));
+    QVERIFY(window.log()->text().contains("paused at its last good checkpoint"));
+    window.stopRun();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 4, 60000);
+    QVERIFY(finished.at(3).at(0).toBool());
+
+    // Still usable: a finished run opens and replays.
+    QTemporaryDir replay;
+    isl::test::write_synthetic_run(replay.path().toStdString(), 200, 2);
+    window.openRun(replay.path());
+    QTRY_VERIFY(window.timeline()->current() != nullptr);
+    QCOMPARE(window.timeline()->current()->global_epoch, 2);
+    QCOMPARE(dialogs.seen().size(), 4);
   }
 };
 
