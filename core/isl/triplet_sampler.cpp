@@ -1,11 +1,16 @@
 #include "core/isl/triplet_sampler.h"
 
+#include <cmath>
 #include <limits>
 
 #include "core/isl/memory_bank.h"
 #include "core/isl/positive_sets.h"
 
 namespace isl {
+
+namespace {
+constexpr double kNegligibleRankTail = 1e-12;
+}  // namespace
 
 Triplets sample_triplets(const torch::Tensor& anchor_features, const torch::Tensor& indices,
                          const MemoryBank& memory, const PositiveSets& sets,
@@ -17,22 +22,25 @@ Triplets sample_triplets(const torch::Tensor& anchor_features, const torch::Tens
   const int64_t n = memory.size();
   auto anchors = anchor_features.to(torch::kFloat32).repeat({repeats, 1});
   auto anchor_indices = indices.repeat({repeats});
-  auto index_options = indices.options();
 
-  // Similarities are computed once per anchor with its positives set to -inf, then read for
-  // each repeat's candidates: a member can never be the most similar candidate. Padding
-  // slots point at the anchor itself, which is a member anyway.
+  // Similarities are computed once per anchor with its positives set to -inf, so a member is
+  // never preferred to another entry. Padding slots point at the anchor itself, a member anyway.
   auto members = sets.rows(indices);
   auto masked = torch::where(members >= 0, members, indices.unsqueeze(1));
   auto similarity = torch::matmul(anchor_features.to(torch::kFloat32), bank.t())
                         .scatter_(1, masked, -std::numeric_limits<double>::infinity());  // [B, N]
-  auto candidates = torch::randint(n, {repeats * batch, options.negative_candidates}, generator,
-                                   index_options.device(torch::kCPU)).to(bank.device());
-  auto candidate_similarity = similarity.unsqueeze(0)
-                                  .expand({repeats, batch, n})
-                                  .gather(2, candidates.view({repeats, batch, -1}))
-                                  .view({repeats * batch, -1});
-  auto negatives = candidates.gather(1, candidate_similarity.argmax(1, true)).squeeze(1);
+  // The most similar of K entries drawn uniformly (with replacement) has rank r or worse in
+  // the anchor's similarity order with probability (1 - r/N)^K, so its rank is drawn directly
+  // by inverting that: the same distribution as drawing the K candidates, at the cost of one
+  // uniform number per triplet instead of K. Ranks from `depth` on are together less likely
+  // than 1e-12, so only the top `depth` entries are ordered.
+  const double k = double(options.negative_candidates);
+  const int64_t depth =
+      std::min(n, int64_t(std::ceil(double(n) * -std::expm1(std::log(kNegligibleRankTail) / k))) + 1);
+  auto nearest = std::get<1>(similarity.topk(depth, 1));  // [B, depth], most similar first
+  auto uniform = torch::rand({repeats * batch}, generator, torch::kFloat64).to(bank.device());
+  auto rank = (double(n) * -torch::expm1(torch::log1p(-uniform) / k)).floor().to(torch::kInt64).clamp_max(depth - 1);
+  auto negatives = nearest.repeat({repeats, 1}).gather(1, rank.unsqueeze(1)).squeeze(1);
 
   torch::Tensor positives;
   if (options.positive == TripletPositive::MemorySelf) {

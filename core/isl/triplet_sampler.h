@@ -18,7 +18,8 @@ struct TripletOptions {
 };
 
 // Real triplets for a batch of anchors: a = the anchor's feature, p from P_i, n = of K
-// indices drawn uniformly outside P_i, the one whose memory entry is most similar to a.
+// indices drawn uniformly from the memory, the one whose entry is most similar to a, where
+// members of P_i count as least similar (so n is in P_i only if all K draws were).
 // `repeats` draws that many independent triplets per anchor, stacked repeat-major
 // ([repeats * B, D]), for the miner's S samples.
 Triplets sample_triplets(const torch::Tensor& anchor_features, const torch::Tensor& indices,

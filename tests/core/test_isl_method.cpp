@@ -271,6 +271,36 @@ class TestTripletSampler : public QObject {
     auto distinct = std::get<0>(torch::_unique(triplets.negative.sum(1)));
     QVERIFY(distinct.numel() > 30);
   }
+  void negative_follows_the_best_of_k_uniform_draws() {
+    // Memory on a circle at 0, 10, ..., 90 degrees; anchor 0 (its own member, so least
+    // similar). Image j (j >= 1) is the j-th most similar entry, rank j - 1 from 0. The best of
+    // K = 3 uniform draws from N = 10 has rank >= r with probability (1 - r/10)^3, so image j
+    // is the negative with probability (1 - (j-1)/10)^3 - (1 - j/10)^3 and image 0 with 0.001.
+    std::vector<float> flat;
+    for (int j = 0; j < 10; ++j) {
+      flat.push_back(float(std::cos(j * 10 * M_PI / 180)));
+      flat.push_back(float(std::sin(j * 10 * M_PI / 180)));
+    }
+    MemoryBank memory(torch::tensor(flat).view({10, 2}));
+    PositiveSets sets(10);
+    TripletOptions options;
+    options.negative_candidates = 3;
+    auto generator = torch::make_generator<at::CPUGeneratorImpl>(11);
+    const int draws = 40000;
+    auto triplets = sample_triplets(memory.features().narrow(0, 0, 1), ids({0}), memory, sets, options, generator, draws);
+    // The negative's image, from its angle.
+    auto angle = torch::atan2(triplets.negative.select(1, 1), triplets.negative.select(1, 0));
+    auto image = (angle * (18 / M_PI)).round().to(torch::kInt64);
+    auto counts = torch::bincount(image, {}, 10);
+    for (int j = 0; j < 10; ++j) {
+      const double expected =
+          j == 0 ? 0.001 : std::pow(1 - (j - 1) / 10.0, 3) - std::pow(1 - j / 10.0, 3);
+      const double seen = counts[j].item<double>() / draws;
+      // Four standard deviations of a binomial frequency.
+      QVERIFY2(std::abs(seen - expected) <= 4 * std::sqrt(expected * (1 - expected) / draws) + 1e-4,
+               qPrintable(QString("image %1: %2 drawn, %3 expected").arg(j).arg(seen).arg(expected)));
+    }
+  }
 };
 
 class TestMiner : public QObject {
