@@ -2,7 +2,7 @@
 
 #include <caffe2/serialize/inline_container.h>
 
-#include <regex>
+#include <cctype>
 #include <sstream>
 #include <string_view>
 
@@ -12,23 +12,64 @@ namespace isl {
 
 namespace {
 
-// The declarations LibTorch writes for an OutputArchive: the class line, then member lines of
-// the forms below. Names are quoted strings of plain characters (optimiser state keys hold
-// slashes and hexadecimal addresses); types are the few the archives use.
-const std::regex& member_line() {
-  static const std::string name = R"("[A-Za-z0-9_./]+")";
-  static const std::string identifier = "[A-Za-z_][A-Za-z0-9_]*";
-  static const std::string type =
-      R"((Tensor|int|float|bool|str|Tuple\[float, float\]|__torch__(\.___torch_mangle_[0-9]+)?\.Module))";
-  static const std::regex line("  (__parameters__ = \\[(" + name + ", )*\\]|__buffers__ = \\[(" + name +
-                               ", )*\\]|__annotations__ = \\[\\]|__annotations__\\[" + name + "\\] = " + type +
-                               "|" + identifier + " : " + type + ")");
-  return line;
+// The declarations LibTorch writes for an OutputArchive: "class Module(Module):", then member
+// lines indented by two spaces:
+//   __parameters__ = ["name", ...]   __buffers__ = [...]   __annotations__ = []
+//   __annotations__["name"] = TYPE   identifier : TYPE
+// Names are quoted strings of plain characters (optimiser state keys hold slashes and
+// hexadecimal addresses); types are the few the archives use.
+
+bool take(std::string_view& text, std::string_view prefix) {
+  if (text.substr(0, prefix.size()) != prefix) return false;
+  text.remove_prefix(prefix.size());
+  return true;
+}
+
+bool take_while(std::string_view& text, bool (*allowed)(char)) {
+  size_t length = 0;
+  while (length < text.size() && allowed(text[length])) ++length;
+  text.remove_prefix(length);
+  return length > 0;
+}
+
+bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool identifier_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+bool name_char(char c) { return identifier_char(c) || c == '.' || c == '/'; }
+
+bool take_quoted_name(std::string_view& text) { return take(text, "\"") && take_while(text, name_char) && take(text, "\""); }
+
+bool is_type(std::string_view text) {
+  for (std::string_view simple : {"Tensor", "int", "float", "bool", "str", "Tuple[float, float]", "__torch__.Module"})
+    if (text == simple) return true;
+  return take(text, "__torch__.___torch_mangle_") && take_while(text, digit) && text == ".Module";
+}
+
+bool is_name_list(std::string_view text) {
+  if (!take(text, "[")) return false;
+  while (take_quoted_name(text))
+    if (!take(text, ", ")) return false;
+  return text == "]";
+}
+
+bool is_member_line(std::string_view line) {
+  if (!take(line, "  ")) return false;
+  if (take(line, "__parameters__ = ") || take(line, "__buffers__ = ")) return is_name_list(line);
+  if (take(line, "__annotations__")) {
+    if (line == " = []") return true;
+    return take(line, "[") && take_quoted_name(line) && take(line, "] = ") && is_type(line);
+  }
+  return !digit(line.empty() ? '0' : line[0]) && take_while(line, identifier_char) && take(line, " : ") &&
+         is_type(line);
 }
 
 bool is_code_record(std::string_view record) {
-  static const std::regex code(R"(code/__torch__(/___torch_mangle_[0-9]+)?\.py)");
-  return std::regex_match(record.begin(), record.end(), code);
+  if (!take(record, "code/__torch__")) return false;
+  if (record == ".py") return true;
+  return take(record, "/___torch_mangle_") && take_while(record, digit) && record == ".py";
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
 void check_source(const std::string& source, const std::string& path, const std::string& record) {
@@ -37,7 +78,7 @@ void check_source(const std::string& source, const std::string& path, const std:
   int number = 0;
   while (std::getline(lines, line)) {
     ++number;
-    const bool valid = number == 1 ? line == "class Module(Module):" : std::regex_match(line, member_line());
+    const bool valid = number == 1 ? line == "class Module(Module):" : is_member_line(line);
     if (!valid)
       throw InputError(path, "has damaged type code (" + record + ", line " + std::to_string(number) + ")");
   }
@@ -50,8 +91,7 @@ void check_checkpoint_type_code(const std::string& path) {
   try {
     caffe2::serialize::PyTorchStreamReader reader(path);
     for (const std::string& record : reader.getAllRecords()) {
-      const bool debug_table = record.size() > 10 && record.compare(record.size() - 10, 10, ".debug_pkl") == 0;
-      if (record.rfind("code/", 0) != 0 || debug_table) continue;
+      if (record.rfind("code/", 0) != 0 || ends_with(record, ".debug_pkl")) continue;
       if (!is_code_record(record)) throw InputError(path, "has an unexpected type code record " + record);
       const auto [data, size] = reader.getRecord(record);
       check_source(std::string(static_cast<const char*>(data.get()), size), path, record);

@@ -43,8 +43,11 @@ class Trainer {
 
   RunState state() const;
 
- private:
+  // The engine itself (core/run/trainer_engine.h, which needs LibTorch); named here so that
+  // the stage benchmark can time its batch functions.
   struct Impl;
+
+ private:
   explicit Trainer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -1,0 +1,317 @@
+#include "stage_bench.h"
+
+#include <ATen/Parallel.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "bench_timing.h"
+#include "core/eval/knn.h"
+#include "core/isl/miner.h"
+#include "core/isl/triplet_sampler.h"
+#include "core/run/compute_device.h"
+#include "core/run/trainer_engine.h"
+
+namespace isl::bench {
+
+namespace {
+
+// The trainer's engine with the default settings on the built-in digits, its sets holding
+// about five mined positives per image (random symmetric pairs), as a run has them after its
+// first rounds. The stages call the engine's own batch functions.
+class StageBench {
+ public:
+  explicit StageBench(const BenchSettings& settings)
+      : settings_(settings), run_directory_(make_run_directory()), engine_(make_config(settings), run_directory_) {
+    engine_.open_data();
+    engine_.build_model();
+    auto& sets = *engine_.mined_sets;
+    const int64_t n = engine_.train_images->size();
+    auto generator = torch::make_generator<at::CPUGeneratorImpl>(engine_.config.seed + 1);
+    for (int64_t missing = 5 * n; missing > n / 100; missing = 5 * n - sets.mined_pairs()) {
+      const int64_t pairs = (missing + 1) / 2;  // each pair adds two directed entries
+      sets.add_symmetric(torch::randint(n, {pairs}, generator, torch::kInt64),
+                         torch::randint(n, {pairs}, generator, torch::kInt64), 0);
+    }
+    // The fixed batch of the references: the loader's first augmented batch.
+    engine_.train_loader->start_epoch(12345);
+    auto batch = *engine_.train_loader->next();
+    fixed_images_ = engine_.images_of(batch).clone();
+    fixed_indices_ = engine_.to_device_indices(batch.indices);
+  }
+  ~StageBench() {
+    std::error_code ignored;
+    std::filesystem::remove_all(run_directory_, ignored);
+  }
+
+  void run_all() {
+    data_only();
+    bare_step();
+    bare_forward();
+    bare_forward_optimised();
+    gan_nets();
+    parts();
+    stage("backbone", Stage::Backbone, [&](const data::Batch& b) { engine_.train_backbone_batch(b); },
+          against("bare_step", 1.05));
+    stage("gan", Stage::Gan, [&](const data::Batch& b) { engine_.train_gan_batch(b); },
+          against("bare_forward_optimised+gan_nets_step", 1.10));
+    const int64_t pairs_before = engine_.mined_sets->mined_pairs();
+    stage("mining", Stage::Mining, [&](const data::Batch& b) { engine_.mine_batch(b); },
+          against("bare_forward_optimised+gan_nets_forward", 1.10));
+    std::cerr << "isl-bench: mining added " << engine_.mined_sets->mined_pairs() - pairs_before << " pairs\n";
+    evaluation();
+  }
+
+  void variants() {
+    struct Variant {
+      const char* name;
+      FrozenOptions options;
+    };
+    std::vector<Variant> list = {
+        {"module_nograd", {false, false, false, false, false}},
+        {"module_inference_mode", {false, false, false, true, false}},
+        {"module_channels_last_input", {false, false, true, false, false}},
+        {"copy_unfolded_nchw", {true, false, false, false, false}},
+        {"copy_unfolded_channels_last", {true, false, true, false, false}},
+        {"copy_folded_nchw", {true, true, false, false, false}},
+        {"copy_folded_channels_last", {true, true, true, false, false}},
+        {"copy_folded_channels_last_inference_mode", {true, true, true, true, false}},
+    };
+    if (engine_.bf16) {
+      list.push_back({"copy_folded_channels_last_bf16_weights", {true, true, true, false, true}});
+      list.push_back({"copy_folded_nchw_bf16_weights", {true, true, false, false, true}});
+      list.push_back({"default", FrozenOptions{}});
+    }
+    double base = 0;
+    for (const auto& v : list) {
+      FrozenBackbone frozen(engine_.backbone, engine_.device, engine_.bf16, v.options);
+      auto timing = measure(settings_.warmup, settings_.iters, [&](Timing&) { frozen.features(fixed_images_); });
+      if (base == 0) base = timing.median();
+      emit("forward_variant", timing, {{"variant", v.name}, {"ratio_to_module_nograd", round3(timing.median() / base)}},
+           false);
+    }
+  }
+
+  const std::map<std::string, double>& results() const { return results_; }
+
+ private:
+  static std::string make_run_directory() {
+    auto path = std::filesystem::temp_directory_path() / ("isl-bench-" + std::to_string(::getpid()));
+    return path.string();
+  }
+
+  static Config make_config(const BenchSettings& settings) {
+    Config config;  // the trainer's defaults: learning rates, K, S, theta, R, top-k, kNN
+    config.data_path = settings.data_path;
+    config.arch = settings.arch;
+    config.precision = settings.bf16 ? "bf16" : "fp32";
+    config.device = "cpu";
+    return config;
+  }
+
+  int64_t batch_size() const { return engine_.config.batch; }
+
+  void emit(const std::string& stage, const Timing& t, json extra = json::object(), bool store = true,
+            int64_t images = -1) {
+    const double ms = t.mean();
+    if (images < 0) images = batch_size();
+    if (store) results_[stage] = ms;
+    json line;
+    line["arch"] = settings_.arch;
+    line["stage"] = stage;
+    line["precision"] = engine_.bf16 ? "bf16" : "fp32";
+    line["batch"] = batch_size();
+    line["iters"] = t.iters();
+    line["ms_per_iter"] = round2(ms);
+    line["median_ms"] = round2(t.median());
+    line["images_per_s"] = round2(double(images) / ms * 1000);
+    for (auto& [key, value] : extra.items()) line[key] = value;
+    auto parts = t.parts();
+    if (!parts.empty()) line["parts_ms"] = parts;
+    line["threads"] = at::get_num_threads();
+    std::cout << line.dump() << std::endl;
+  }
+
+  // A reference (a stored stage, or two added with '+') and the stage's target ratio to it.
+  struct Against {
+    std::string reference;
+    double target;
+  };
+  static Against against(std::string reference, double target) { return {std::move(reference), target}; }
+  double reference_ms(const std::string& reference) const {
+    const auto plus = reference.find('+');
+    if (plus == std::string::npos) return results_.at(reference);
+    return results_.at(reference.substr(0, plus)) + results_.at(reference.substr(plus + 1));
+  }
+  json ratio(const Against& to, double ms) const {
+    const double value = ms / reference_ms(to.reference);
+    json out;
+    out["reference"] = to.reference;
+    out["ratio_to_bare"] = round3(value);
+    if (to.target > 0) {
+      out["target"] = to.target;
+      out["meets_target"] = value <= to.target;
+    }
+    return out;
+  }
+
+  // The next training batch; a new epoch when one ends, as the trainer's next epoch would.
+  data::Batch next_batch() {
+    auto batch = engine_.train_loader->next();
+    if (!batch) {
+      ++engine_.position.epoch;
+      engine_.position.iteration = 0;
+      engine_.train_loader->start_epoch(engine_.epoch_seed());
+      batch = engine_.train_loader->next();
+    }
+    return std::move(*batch);
+  }
+
+  // The loader alone (augmentation on its worker threads, nothing else running): the time
+  // per batch the stages must hide.
+  void data_only() {
+    engine_.train_loader->start_epoch(engine_.epoch_seed());
+    auto t = measure(settings_.warmup, settings_.iters, [&](Timing&) { next_batch(); });
+    emit("data_only", t, {{"workers", engine_.config.loader_workers}}, false);
+  }
+
+  // ---- references on the fixed batch ----
+
+  void bare_step() {
+    auto& backbone = *engine_.backbone;
+    backbone.train();
+    auto t = measure(settings_.warmup, settings_.iters, [&](Timing& timing) {
+      torch::Tensor features;
+      {
+        AutocastScope autocast(engine_.bf16, engine_.device);
+        features = backbone.forward(fixed_images_).to(torch::kFloat32);
+      }
+      auto loss = features.sum();
+      timing.mark("forward");
+      engine_.optimizer->zero_grad();
+      loss.backward();
+      timing.mark("backward");
+      engine_.optimizer->step();
+      timing.mark("step");
+    });
+    emit("bare_step", t);
+  }
+
+  void bare_forward() {
+    auto& backbone = *engine_.backbone;
+    backbone.eval();
+    auto t = measure(settings_.warmup, settings_.iters, [&](Timing&) {
+      torch::NoGradGuard no_grad;
+      AutocastScope autocast(engine_.bf16, engine_.device);
+      backbone.forward(fixed_images_).to(torch::kFloat32);
+    });
+    emit("bare_forward", t);
+  }
+
+  void bare_forward_optimised() {
+    auto t = measure(settings_.warmup, settings_.iters, [&](Timing&) { engine_.frozen->features(fixed_images_); });
+    emit("bare_forward_optimised", t, ratio(against("bare_forward", 0), t.mean()));
+  }
+
+  // The two small networks alone, on triplets of the fixed batch: a ProxyGan::train_step
+  // (GAN stage) and the generator + discriminator forwards over S triplets per anchor (mining).
+  void gan_nets() {
+    auto features = engine_.frozen->features(fixed_images_);
+    auto generator = torch::make_generator<at::CPUGeneratorImpl>(7);
+    const auto options = engine_.miner_options();
+    auto triplets = sample_triplets(features, fixed_indices_, *engine_.memory, *engine_.mined_sets, options.triplets,
+                                    generator);
+    auto step = measure(settings_.warmup, settings_.iters, [&](Timing&) { engine_.gan->train_step(triplets); });
+    emit("gan_nets_step", step);
+    auto many = sample_triplets(features, fixed_indices_, *engine_.memory, *engine_.mined_sets, options.triplets,
+                                generator, options.proxy_samples);
+    auto forward = measure(settings_.warmup, settings_.iters, [&](Timing&) {
+      torch::NoGradGuard no_grad;
+      engine_.gan->confidence(many, engine_.gan->generate(many));
+    });
+    emit("gan_nets_forward", forward, {{"triplets", many.anchor.size(0)}});
+  }
+
+  // What the GAN and mining stages do besides the networks, one library call at a time.
+  void parts() {
+    auto features = engine_.frozen->features(fixed_images_);
+    auto generator = torch::make_generator<at::CPUGeneratorImpl>(11);
+    const auto options = engine_.miner_options();
+    for (int64_t repeats : {int64_t(1), options.proxy_samples}) {
+      auto t = measure(settings_.warmup, settings_.iters, [&](Timing&) {
+        sample_triplets(features, fixed_indices_, *engine_.memory, *engine_.mined_sets, options.triplets, generator,
+                        repeats);
+      });
+      emit("part_sample_triplets", t, {{"repeats", repeats}, {"candidates", options.triplets.negative_candidates}},
+           false);
+    }
+    auto proxies = torch::nn::functional::normalize(features, torch::nn::functional::NormalizeFuncOptions().dim(1));
+    auto confidence = torch::full({features.size(0)}, 0.9);
+    auto t = measure(settings_.warmup, settings_.iters, [&](Timing&) {
+      mine_region(proxies, confidence, fixed_indices_, *engine_.memory, options);
+    });
+    emit("part_mine_region", t, {{"top_k", options.top_k}}, false);
+  }
+
+  // ---- the stages: the engine's batch functions, one loader batch per iteration ----
+
+  template <class BatchFunction>
+  void stage(const std::string& name, Stage which, BatchFunction&& run_batch, const Against& reference) {
+    engine_.position.stage = which;
+    engine_.position.iteration = 0;
+    if (which == Stage::Backbone) {
+      engine_.backbone->train();
+      engine_.apply_learning_rate();
+    }
+    engine_.train_loader->start_epoch(engine_.epoch_seed());
+    auto t = measure(settings_.warmup, settings_.iters, [&](Timing& timing) {
+      auto batch = next_batch();
+      timing.mark("data_wait");
+      run_batch(batch);
+      ++engine_.position.iteration;
+      timing.mark("batch_function");
+    });
+    json extra = ratio(reference, t.mean());
+    extra["mined_per_image"] =
+        round2(double(engine_.mined_sets->mined_pairs()) / double(engine_.train_images->size()));
+    emit(name, t, extra);
+  }
+
+  // The kNN accuracy as the engine evaluates it (features of the test images without
+  // augmentation, weighted vote against the memory bank), and the whole evaluation.
+  void evaluation() {
+    const auto& c = engine_.config;
+    auto knn = measure(1, std::min(settings_.iters, 2), [&](Timing& timing) {
+      torch::NoGradGuard no_grad;
+      auto test = engine_.features_of(engine_.test_images, false);
+      timing.mark("features");
+      eval::weighted_knn_top1(engine_.memory->features(), engine_.train_labels, test, engine_.test_labels,
+                              engine_.train_images->num_classes(), {c.knn_k, c.knn_sigma});
+      timing.mark("vote");
+    });
+    json extra;
+    extra["test_images"] = engine_.test_images->size();
+    extra["memory_entries"] = engine_.memory->size();
+    emit("knn", knn, extra, true, engine_.test_images->size());
+    auto whole = measure(0, 1, [&](Timing&) { engine_.evaluate(); });
+    emit("evaluation", whole, extra, true, engine_.test_images->size());
+  }
+
+  const BenchSettings& settings_;
+  std::string run_directory_;
+  Trainer::Impl engine_;
+  torch::Tensor fixed_images_, fixed_indices_;
+  std::map<std::string, double> results_;
+};
+
+}  // namespace
+
+std::map<std::string, double> bench_stages(const BenchSettings& settings) {
+  StageBench bench(settings);
+  bench.run_all();
+  return bench.results();
+}
+
+void bench_forward_variants(const BenchSettings& settings) { StageBench(settings).variants(); }
+
+}  // namespace isl::bench
