@@ -1,9 +1,13 @@
 #include "core/run/compute_device.h"
 
+#include <ATen/Parallel.h>
 #include <ATen/autocast_mode.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "core/input_error.h"
 
@@ -54,6 +58,13 @@ AutocastScope::~AutocastScope() {
   if (cuda_) at::autocast::set_enabled(false);
   else at::autocast::set_cpu_enabled(false);
   at::autocast::clear_cache();
+}
+
+int use_cpu_cores() {
+  const char* requested = std::getenv("OMP_NUM_THREADS");
+  const int threads = requested ? std::atoi(requested) : int(std::thread::hardware_concurrency()) - 1;
+  at::set_num_threads(std::max(1, threads));
+  return at::get_num_threads();
 }
 
 }  // namespace isl

@@ -14,6 +14,14 @@ torch::Device choose_device(const std::string& setting);
 bool use_bf16(const std::string& setting, const torch::Device& device);
 bool cpu_has_bf16_units();
 
+// LibTorch's CPU operations run on one thread unless told otherwise (Debian's build starts
+// with one): this gives them every core but one, or OMP_NUM_THREADS when that is set. The
+// core left free runs the loader's workers, the window and whatever else the machine does:
+// OpenMP threads that share a core with other work wait for each other at every barrier,
+// which made a 2-thread AlexNet step 2-3x slower than a 1-thread one on a 2-core machine with
+// one other busy process. Returns the thread count in use.
+int use_cpu_cores();
+
 // Turns on bf16 autocast for this thread while it lives (the backbone forward); memory bank,
 // softmax over it and the losses run outside it in fp32.
 class AutocastScope {

@@ -31,6 +31,7 @@ Trainer::Impl::Impl(Config config_, std::string run_directory_)
       metrics(run_files::metrics_path(run_directory)),
       started(std::chrono::steady_clock::now()) {
   validate(config, "settings");
+  use_cpu_cores();
   device = choose_device(config.device);
   bf16 = use_bf16(config.precision, device);
   snapshots = std::make_unique<SnapshotBuilder>(
@@ -190,7 +191,8 @@ void Trainer::Impl::run() {
   set_state(RunState::Running);
   log(LogLevel::Info, "Training " + config.method + " with " + config.arch + " on " +
                           std::to_string(train_images->size()) + " images (" + train_images->source() + "), " +
-                          (device.is_cuda() ? "cuda" : "cpu") + (bf16 ? ", bf16" : ", fp32"));
+                          (device.is_cuda() ? "cuda" : "cpu") + (bf16 ? ", bf16" : ", fp32") + ", " +
+                          std::to_string(at::get_num_threads()) + " CPU threads");
   if (position.snapshot_sequence == 0) submit_snapshot(position);
   while (position.stage != Stage::Finished) {
     bool epoch_done = false;

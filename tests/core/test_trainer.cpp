@@ -8,6 +8,7 @@
 #include <caffe2/serialize/inline_container.h>
 #include <torch/script.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <mutex>
@@ -503,6 +504,24 @@ class TestTrainer : public QObject {
     auto resumed = Trainer::resume(run);
     resumed->run();
     QCOMPARE(resumed->state(), RunState::Finished);
+  }
+
+  // Debian's LibTorch starts with one CPU thread; a trainer takes every core but one (or what
+  // OMP_NUM_THREADS says).
+  void the_engine_computes_on_all_cores_but_one() {
+    QTemporaryDir dir;
+    const QByteArray before = qgetenv("OMP_NUM_THREADS");
+    qunsetenv("OMP_NUM_THREADS");
+    at::set_num_threads(1);
+    { Trainer trainer(instance_config(64, 1), dir.filePath("every").toStdString()); }
+    QCOMPARE(at::get_num_threads(), std::max(1, int(std::thread::hardware_concurrency()) - 1));
+    qputenv("OMP_NUM_THREADS", "3");
+    { Trainer trainer(instance_config(64, 1), dir.filePath("three").toStdString()); }
+    QCOMPARE(at::get_num_threads(), 3);
+    // Back to what the test run asked for.
+    if (before.isNull()) qunsetenv("OMP_NUM_THREADS");
+    else qputenv("OMP_NUM_THREADS", before);
+    at::set_num_threads(before.isNull() ? std::max(1, int(std::thread::hardware_concurrency()) - 1) : before.toInt());
   }
 
   void a_run_directory_is_used_by_one_trainer_at_a_time() {
