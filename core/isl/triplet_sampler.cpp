@@ -33,13 +33,13 @@ Triplets sample_triplets(const torch::Tensor& anchor_features, const torch::Tens
   // the anchor's similarity order with probability (1 - r/N)^K, so its rank is drawn directly
   // by inverting that: the same distribution as drawing the K candidates, at the cost of one
   // uniform number per triplet instead of K. Ranks from `depth` on are together less likely
-  // than 1e-12, so only the top `depth` entries are ordered.
+  // than 1e-12 and are cut off; only as many entries as the deepest drawn rank are ordered.
   const double k = double(options.negative_candidates);
   const int64_t depth =
       std::min(n, int64_t(std::ceil(double(n) * -std::expm1(std::log(kNegligibleRankTail) / k))) + 1);
-  auto nearest = std::get<1>(similarity.topk(depth, 1));  // [B, depth], most similar first
   auto uniform = torch::rand({repeats * batch}, generator, torch::kFloat64).to(bank.device());
   auto rank = (double(n) * -torch::expm1(torch::log1p(-uniform) / k)).floor().to(torch::kInt64).clamp_max(depth - 1);
+  auto nearest = std::get<1>(similarity.topk(rank.max().item<int64_t>() + 1, 1));  // most similar first
   auto negatives = nearest.repeat({repeats, 1}).gather(1, rank.unsqueeze(1)).squeeze(1);
 
   torch::Tensor positives;
