@@ -35,7 +35,7 @@ fuzz_one() {
   cp -r "$root/tests/fuzz/corpus/$target/." "$work/"
   # libFuzzer's memory limits (2 GB, also for a single allocation) stay as they are, and one
   # input may take 60 s: a huge allocation or a hang is a finding too.
-  (cd "$findings" && "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=60 \
+  (cd "$findings" && LSAN_OPTIONS=suppressions=$root/tests/fuzz/lsan.supp "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=60 \
      -print_final_stats=1 -artifact_prefix="$findings/" "$work" >"$findings/log.txt" 2>&1)
 }
 
