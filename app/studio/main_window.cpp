@@ -12,7 +12,6 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include "core/input_error.h"
 #include "core/run/run_files.h"
@@ -28,6 +27,7 @@
 #include "widgets/run_status.h"
 #include "widgets/settings_dialog.h"
 #include "widgets/snapshot_timeline.h"
+#include "widgets/thread_handoff.h"
 
 namespace isl::gui {
 
@@ -47,6 +47,7 @@ QAction* make_action(QObject* parent, const char* name, QKeySequence shortcut) {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setWindowIcon(QIcon(":/icons/app.svg"));
+  track_qt_handoffs();
   worker_ = new TrainingWorker;
   worker_->moveToThread(&thread_);
   thread_.start();
@@ -291,6 +292,7 @@ void MainWindow::startRun(const Config& config, const QString& directory) {
   records_.clear();
   curves_->clear();
   log_->addMessage(LogLevel::Info, tr("Starting a new run in %1").arg(directory));
+  handoff_release();
   QMetaObject::invokeMethod(worker_, "startNew", Qt::QueuedConnection, Q_ARG(isl::Config, config), Q_ARG(QString, directory));
   state_ = RunState::Running;
   updateActions();
@@ -302,6 +304,7 @@ void MainWindow::continueOrStart() {
   curves_->clear();
   follower_->stop();
   log_->addMessage(LogLevel::Info, tr("Continuing %1 from its last checkpoint").arg(run_directory_));
+  handoff_release();
   QMetaObject::invokeMethod(worker_, "continueRun", Qt::QueuedConnection, Q_ARG(QString, run_directory_));
   state_ = RunState::Running;
   updateActions();
@@ -351,7 +354,7 @@ void MainWindow::openDataset(const Config& config) {
   const std::string kind = config.data_kind;
   // Thumbnails need no more than 32 pixels, except that ImageNet-style folders look better larger.
   const int side = config.imagenet_stem ? 96 : 32;
-  dataset_loader_.setFuture(QtConcurrent::run([kind, path, side] {
+  dataset_loader_.setFuture(run_in_pool([kind, path, side] {
     return data::open_dataset(data::dataset_kind_from_string(kind), path, side).train;
   }));
 }

@@ -40,12 +40,16 @@ void TrainingWorker::execute(Make make_trainer) {
       std::lock_guard lock(mutex_);
       trainer_ = std::move(made);
     }
+    handoff_release();
     emit started(QString::fromStdString(trainer->run_directory()), trainer->config());
     trainer->run();
+    handoff_release();
     emit finished(true, {});
   } catch (const InputError& error) {
+    handoff_release();
     emit finished(false, QString::fromStdString(error.what()));
   } catch (const std::exception& error) {
+    handoff_release();
     emit finished(false, tr("Training failed: %1").arg(QString::fromStdString(error.what())));
   }
   std::lock_guard lock(mutex_);

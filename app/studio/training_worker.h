@@ -7,6 +7,7 @@
 
 #include "core/run/trainer.h"
 #include "widgets/metatypes.h"
+#include "widgets/thread_handoff.h"
 
 namespace isl::gui {
 
@@ -43,13 +44,31 @@ class TrainingWorker : public QObject, public TrainingObserver {
  private:
   template <class Make>
   void execute(Make make_trainer);
-  // TrainingObserver, called on the trainer's threads.
-  void on_progress(const Progress& p) override { emit progress(p); }
-  void on_metrics(const MetricsRecord& r) override { emit metrics(r); }
-  void on_snapshot(const SnapshotPtr& s) override { emit snapshot(s); }
-  void on_log(LogLevel level, const std::string& text) override { emit message(level, QString::fromStdString(text)); }
-  void on_state(RunState state) override { emit stateChanged(state); }
-  void on_numerical_fault(const std::string& text) override { emit numericalFault(QString::fromStdString(text)); }
+  // TrainingObserver, called on the trainer's threads; every signal goes to the UI thread.
+  void on_progress(const Progress& p) override {
+    handoff_release();
+    emit progress(p);
+  }
+  void on_metrics(const MetricsRecord& r) override {
+    handoff_release();
+    emit metrics(r);
+  }
+  void on_snapshot(const SnapshotPtr& s) override {
+    handoff_release();
+    emit snapshot(s);
+  }
+  void on_log(LogLevel level, const std::string& text) override {
+    handoff_release();
+    emit message(level, QString::fromStdString(text));
+  }
+  void on_state(RunState state) override {
+    handoff_release();
+    emit stateChanged(state);
+  }
+  void on_numerical_fault(const std::string& text) override {
+    handoff_release();
+    emit numericalFault(QString::fromStdString(text));
+  }
 
   mutable std::mutex mutex_;  // guards trainer_: the UI thread calls the controls
   std::unique_ptr<Trainer> trainer_;
