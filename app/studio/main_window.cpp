@@ -292,8 +292,7 @@ void MainWindow::startRun(const Config& config, const QString& directory) {
   records_.clear();
   curves_->clear();
   log_->addMessage(LogLevel::Info, tr("Starting a new run in %1").arg(directory));
-  handoff_release();
-  QMetaObject::invokeMethod(worker_, "startNew", Qt::QueuedConnection, Q_ARG(isl::Config, config), Q_ARG(QString, directory));
+  worker_->requestNew(config, directory);
   state_ = RunState::Running;
   updateActions();
 }
@@ -304,8 +303,7 @@ void MainWindow::continueOrStart() {
   curves_->clear();
   follower_->stop();
   log_->addMessage(LogLevel::Info, tr("Continuing %1 from its last checkpoint").arg(run_directory_));
-  handoff_release();
-  QMetaObject::invokeMethod(worker_, "continueRun", Qt::QueuedConnection, Q_ARG(QString, run_directory_));
+  worker_->requestContinue(run_directory_);
   state_ = RunState::Running;
   updateActions();
 }

@@ -12,22 +12,24 @@
 namespace isl::gui {
 
 // Owns the isl::Trainer and lives on its own QThread (Qt's worker-object pattern). Start
-// requests arrive as queued slots; results leave as queued signals carrying plain values.
+// requests travel as queued calls; results leave as queued signals carrying plain values.
 // Pause, resume and stop are direct calls instead: run() blocks this object's thread, so a
 // queued request would wait until the run ended; the trainer's controls are thread-safe.
 class TrainingWorker : public QObject, public TrainingObserver {
   Q_OBJECT
  public:
   using QObject::QObject;
+  // Queue a new run or the continuation of one; call from the thread that owns the window.
+  void requestNew(const isl::Config& config, const QString& run_directory);
+  void requestContinue(const QString& run_directory);
+  // A run is requested, starting (its data read, its model built) or training.
   bool busy() const;
+  // These act on the training run and on a requested run that has not begun training yet, so
+  // that a stop or pause pressed while a run starts is not lost.
   void pause();
   void resume();
   void stop();
   void requestLinearProbe();
-
- public slots:
-  void startNew(const isl::Config& config, const QString& run_directory);
-  void continueRun(const QString& run_directory);
 
  signals:
   void started(const QString& run_directory, const isl::Config& config);
@@ -70,8 +72,15 @@ class TrainingWorker : public QObject, public TrainingObserver {
     emit numericalFault(QString::fromStdString(text));
   }
 
-  mutable std::mutex mutex_;  // guards trainer_: the UI thread calls the controls
+  // Run on the worker's thread, queued by requestNew() and requestContinue().
+  Q_INVOKABLE void startNew(const isl::Config& config, const QString& run_directory);
+  Q_INVOKABLE void continueRun(const QString& run_directory);
+
+  mutable std::mutex mutex_;  // guards what follows: the UI thread calls the controls
   std::unique_ptr<Trainer> trainer_;
+  int pending_ = 0;            // requested runs whose trainer is not in trainer_ yet
+  bool stop_pending_ = false;  // stop every pending run as soon as it begins
+  bool pause_pending_ = false; // pause the next pending run as soon as it begins
 };
 
 }  // namespace isl::gui
