@@ -5,22 +5,20 @@
 namespace isl::gui {
 
 void TrainingWorker::requestNew(const Config& config, const QString& run_directory) {
-  {
-    std::lock_guard lock(mutex_);
-    ++pending_;
-  }
-  handoff_release();
-  QMetaObject::invokeMethod(this, "startNew", Qt::QueuedConnection, Q_ARG(isl::Config, config),
-                            Q_ARG(QString, run_directory));
+  queue({config, run_directory});
 }
 
 void TrainingWorker::requestContinue(const QString& run_directory) {
+  queue({std::nullopt, run_directory});
+}
+
+void TrainingWorker::queue(Request request) {
   {
     std::lock_guard lock(mutex_);
+    requests_.push_back(std::move(request));
     ++pending_;
   }
-  handoff_release();
-  QMetaObject::invokeMethod(this, "continueRun", Qt::QueuedConnection, Q_ARG(QString, run_directory));
+  QMetaObject::invokeMethod(this, "startNext", Qt::QueuedConnection);
 }
 
 bool TrainingWorker::busy() const {
@@ -94,12 +92,16 @@ void TrainingWorker::execute(Make make_trainer) {
   emit finished(ok, error);
 }
 
-void TrainingWorker::startNew(const Config& config, const QString& run_directory) {
-  execute([&] { return std::make_unique<Trainer>(config, run_directory.toStdString()); });
-}
-
-void TrainingWorker::continueRun(const QString& run_directory) {
-  execute([&] { return Trainer::resume(run_directory.toStdString()); });
+void TrainingWorker::startNext() {
+  Request request;
+  {
+    std::lock_guard lock(mutex_);
+    request = std::move(requests_.front());
+    requests_.pop_front();
+  }
+  const std::string directory = request.run_directory.toStdString();
+  if (request.config) execute([&] { return std::make_unique<Trainer>(*request.config, directory); });
+  else execute([&] { return Trainer::resume(directory); });
 }
 
 }  // namespace isl::gui

@@ -2,8 +2,10 @@
 #include <QObject>
 #include <QString>
 
+#include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "core/run/trainer.h"
 #include "widgets/metatypes.h"
@@ -72,11 +74,19 @@ class TrainingWorker : public QObject, public TrainingObserver {
     emit numericalFault(QString::fromStdString(text));
   }
 
-  // Run on the worker's thread, queued by requestNew() and requestContinue().
-  Q_INVOKABLE void startNew(const isl::Config& config, const QString& run_directory);
-  Q_INVOKABLE void continueRun(const QString& run_directory);
+  struct Request {
+    std::optional<Config> config;  // a new run; without: continue the run in run_directory
+    QString run_directory;
+  };
+  void queue(Request request);
+  // Runs the oldest request, on the worker's thread; queue() invokes it once per request.
+  Q_INVOKABLE void startNext();
 
-  mutable std::mutex mutex_;  // guards what follows: the UI thread calls the controls
+  // Guards what follows: the UI thread makes requests and calls the controls. Requests travel
+  // in requests_ rather than as arguments of the queued call, so that the hand-over is a lock
+  // that ThreadSanitizer sees.
+  mutable std::mutex mutex_;
+  std::deque<Request> requests_;
   std::unique_ptr<Trainer> trainer_;
   int pending_ = 0;            // requested runs whose trainer is not in trainer_ yet
   bool stop_pending_ = false;  // stop every pending run as soon as it begins
