@@ -564,8 +564,11 @@ void StressTest::randomActionsWhileTraining() {
     QVERIFY2(QFileInfo(path).size() > 0, qPrintable(path + " was not written"));
 
   // Every run directory reads back: settings, metrics, snapshots, and a checkpoint that a
-  // resumed run loads.
+  // resumed run loads. Events keep flowing between runs: each takes a second or more, and the
+  // watchdog still listens.
+  watchdog.setAction(actions, "reading the run directories back");
   for (const QString& run : runDirectoriesWithConfig()) {
+    QCoreApplication::processEvents();
     const std::string directory = run.toStdString();
     try {
       isl::read_config_file(isl::run_files::config_path(directory));
