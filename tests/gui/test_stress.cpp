@@ -33,7 +33,6 @@
 #include <mutex>
 #include <thread>
 
-#include "core/input_error.h"
 #include "core/run/run_files.h"
 #include "core/run/trainer.h"
 #include "dialog_catcher.h"
