@@ -2,7 +2,6 @@
 #include <QAction>
 #include <QFileInfo>
 #include <QLabel>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -13,6 +12,7 @@
 #include "main_window.h"
 #include "synthetic_run.h"
 #include "test_registry.h"
+#include "thread_spy.h"
 #include "training_worker.h"
 #include "widgets/anchor_inspector.h"
 #include "widgets/embedding_view.h"
@@ -79,8 +79,8 @@ class MainWindowTest : public QObject {
     window.resize(1500, 950);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy progress(window.worker(), &TrainingWorker::progress);
-    QSignalSpy finished(window.worker(), &TrainingWorker::finished);
+    isl::test::ThreadSpy progress(window.worker(), &TrainingWorker::progress);
+    isl::test::ThreadSpy finished(window.worker(), &TrainingWorker::finished);
     window.startRun(config, run);
     QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 3, 120000);
     QTRY_VERIFY_WITH_TIMEOUT(window.timeline()->current() != nullptr, 180000);
@@ -108,8 +108,8 @@ class MainWindowTest : public QObject {
     window.resize(1500, 950);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy finished(window.worker(), &TrainingWorker::finished);
-    QSignalSpy progress(window.worker(), &TrainingWorker::progress);
+    isl::test::ThreadSpy finished(window.worker(), &TrainingWorker::finished);
+    isl::test::ThreadSpy progress(window.worker(), &TrainingWorker::progress);
     const auto epochs_of = [](const QString& run) {
       return isl::read_metrics_file(isl::run_files::metrics_path(run.toStdString())).size();
     };
@@ -146,7 +146,7 @@ class MainWindowTest : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto* start = window.findChild<QAction*>("start");
     QVERIFY(start);
-    QSignalSpy finished(window.worker(), &TrainingWorker::finished);
+    isl::test::ThreadSpy finished(window.worker(), &TrainingWorker::finished);
     QTemporaryDir dir;
     isl::Config config = small_config();
 

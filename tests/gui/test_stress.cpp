@@ -38,6 +38,7 @@
 #include "dialog_catcher.h"
 #include "main_window.h"
 #include "test_registry.h"
+#include "thread_spy.h"
 #include "training_worker.h"
 #include "widgets/curves_panel.h"
 #include "widgets/embedding_view.h"
@@ -456,17 +457,8 @@ void StressTest::randomActionsWhileTraining() {
   window.resize(1500, 950);
   window.show();
   QVERIFY(QTest::qWaitForWindowExposed(&window));
-  // Counted on the UI thread (queued, like the window's own handlers), not in a QSignalSpy,
-  // which would append from the worker's thread.
-  int started = 0;
-  QStringList failures;  // the errors of runs that ended with one
-  int finished = 0;
-  QObject counting;  // ends the connections before the counters go, should the test return early
-  connect(window.worker(), &TrainingWorker::started, &counting, [&] { ++started; });
-  connect(window.worker(), &TrainingWorker::finished, &counting, [&](bool ok, const QString& error) {
-    ++finished;
-    if (!ok) failures << error;
-  });
+  isl::test::ThreadSpy started(window.worker(), &TrainingWorker::started);
+  isl::test::ThreadSpy finished(window.worker(), &TrainingWorker::finished);
 
   // Weights: mostly what a user does while watching a run; a run starts soon after the last
   // one ends, and stops are rare enough that some runs finish.
@@ -517,11 +509,11 @@ void StressTest::randomActionsWhileTraining() {
   // requested run has ended.
   int stopped_at = -1;
   auto settled = [&] {
-    if (window.worker()->busy() && stopped_at != started) {
+    if (window.worker()->busy() && stopped_at != started.count()) {
       window.stopRun();
-      stopped_at = started;
+      stopped_at = started.count();
     }
-    return finished == runs_requested_ && !window.worker()->busy();
+    return finished.count() == runs_requested_ && !window.worker()->busy();
   };
   QTRY_VERIFY_WITH_TIMEOUT(settled(), 600000);
   // Projector files are written on a pool thread.
@@ -533,14 +525,15 @@ void StressTest::randomActionsWhileTraining() {
   for (int a = 0; a < kActionCount; ++a) summary += QString("%1 %2, ").arg(name(Action(a))).arg(performed_[a]);
   qInfo("stress: %d actions in %.0f s, %d runs requested, %d started, %d file dialogs answered, %d dialogs "
         "cancelled, %d message boxes",
-        actions, sequence_seconds, runs_requested_, started, answerer.answered(), answerer.cancelled(),
+        actions, sequence_seconds, runs_requested_, started.count(), answerer.answered(), answerer.cancelled(),
         int(message_boxes.seen().size()));
   qInfo("stress: drawn: %s", qPrintable(summary));
 
   // The window is at rest, and every run ended without an error.
   QVERIFY2(window.runState() == isl::RunState::Idle || window.runState() == isl::RunState::Finished,
            isl::to_string(window.runState()).c_str());
-  QVERIFY2(failures.isEmpty(), qPrintable("a run failed: " + failures.join("; ")));
+  for (int i = 0; i < finished.count(); ++i)
+    QVERIFY2(finished.at(i).at(0).toBool(), qPrintable("a run failed: " + finished.at(i).at(1).toString()));
 
   // Only the errors provoked on purpose, in the log and in message boxes.
   const QRegularExpression error_line("^\\d\\d:\\d\\d:\\d\\d Error: (.*)$", QRegularExpression::MultilineOption);
@@ -578,7 +571,7 @@ void StressTest::randomActionsWhileTraining() {
       QFAIL(qPrintable(run + ": " + QString::fromStdString(error.what())));
     }
   }
-  QVERIFY2(started > 0, "no run started; the sequence is too short");
+  QVERIFY2(started.count() > 0, "no run started; the sequence is too short");
   QApplication::setQuitOnLastWindowClosed(quit_on_close);
   window_ = nullptr;
   answerer_ = nullptr;
