@@ -50,6 +50,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   track_qt_handoffs();
   worker_ = new TrainingWorker;
   worker_->moveToThread(&thread_);
+  // The worker's last steps on its thread come before the destructor deletes it.
+  connect(&thread_, &QThread::finished, this, [] { handoff_release(); }, Qt::DirectConnection);
   thread_.start();
   createPanels();
   createActions();
@@ -93,8 +95,9 @@ MainWindow::~MainWindow() {
   worker_->stop();
   thread_.quit();
   thread_.wait();
-  // Deleted here, after its thread ended, rather than by deleteLater at the thread's end: the
-  // order is then plain to ThreadSanitizer too (QThread::wait waits on a pthread condition).
+  // Deleted here, after its thread ended, rather than by deleteLater at the thread's end, where
+  // the deletion raced (for ThreadSanitizer) with the window's last uses of the worker.
+  handoff_acquire();
   delete worker_;
 }
 
