@@ -92,6 +92,7 @@ void attach(vtkPolyData* data, vtkActor* actor, double point_size) {
 EmbeddingView::EmbeddingView(QWidget* parent) : QWidget(parent), moving_point_limit_(kDefaultMovingPointLimit) {
   canvas_ = new VtkGlWidget(this);
   coloring_box_ = new QComboBox(this);
+  coloring_box_->setObjectName("coloring");
   auto* reset = new QToolButton(this);
   reset->setObjectName("resetView");
   reset->setIcon(QIcon(":/icons/reset-view.svg"));

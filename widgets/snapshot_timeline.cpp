@@ -5,10 +5,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
-#include <QtConcurrent>
 
 #include "core/input_error.h"
 #include "core/run/run_files.h"
+#include "widgets/thread_handoff.h"
 
 namespace isl::gui {
 
@@ -93,9 +93,8 @@ void SnapshotTimeline::showIndex(int index) {
     return;
   }
   const std::string path = files_[index].toStdString();
-  // Errors come back as text: QtConcurrent would otherwise hide the message of a
-  // std::exception inside QUnhandledException.
-  loader_.setFuture(QtConcurrent::run([path]() -> Loaded {
+  // Errors come back as text in the result, for onLoaded() to report.
+  loader_.setFuture(run_in_pool([path]() -> Loaded {
     try {
       return {std::make_shared<const Snapshot>(read_snapshot_file(path)), {}};
     } catch (const std::exception& error) {

@@ -12,7 +12,6 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include "core/input_error.h"
 #include "core/run/run_files.h"
@@ -28,6 +27,7 @@
 #include "widgets/run_status.h"
 #include "widgets/settings_dialog.h"
 #include "widgets/snapshot_timeline.h"
+#include "widgets/thread_handoff.h"
 
 namespace isl::gui {
 
@@ -47,9 +47,11 @@ QAction* make_action(QObject* parent, const char* name, QKeySequence shortcut) {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setWindowIcon(QIcon(":/icons/app.svg"));
+  track_qt_handoffs();
   worker_ = new TrainingWorker;
   worker_->moveToThread(&thread_);
-  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+  // The worker's last steps on its thread come before the destructor deletes it.
+  connect(&thread_, &QThread::finished, this, [] { handoff_release(); }, Qt::DirectConnection);
   thread_.start();
   createPanels();
   createActions();
@@ -93,6 +95,10 @@ MainWindow::~MainWindow() {
   worker_->stop();
   thread_.quit();
   thread_.wait();
+  // Deleted here, after its thread ended, rather than by deleteLater at the thread's end, where
+  // the deletion raced (for ThreadSanitizer) with the window's last uses of the worker.
+  handoff_acquire();
+  delete worker_;
 }
 
 void MainWindow::createPanels() {
@@ -289,7 +295,7 @@ void MainWindow::startRun(const Config& config, const QString& directory) {
   records_.clear();
   curves_->clear();
   log_->addMessage(LogLevel::Info, tr("Starting a new run in %1").arg(directory));
-  QMetaObject::invokeMethod(worker_, "startNew", Qt::QueuedConnection, Q_ARG(isl::Config, config), Q_ARG(QString, directory));
+  worker_->requestNew(config, directory);
   state_ = RunState::Running;
   updateActions();
 }
@@ -300,7 +306,7 @@ void MainWindow::continueOrStart() {
   curves_->clear();
   follower_->stop();
   log_->addMessage(LogLevel::Info, tr("Continuing %1 from its last checkpoint").arg(run_directory_));
-  QMetaObject::invokeMethod(worker_, "continueRun", Qt::QueuedConnection, Q_ARG(QString, run_directory_));
+  worker_->requestContinue(run_directory_);
   state_ = RunState::Running;
   updateActions();
 }
@@ -349,7 +355,7 @@ void MainWindow::openDataset(const Config& config) {
   const std::string kind = config.data_kind;
   // Thumbnails need no more than 32 pixels, except that ImageNet-style folders look better larger.
   const int side = config.imagenet_stem ? 96 : 32;
-  dataset_loader_.setFuture(QtConcurrent::run([kind, path, side] {
+  dataset_loader_.setFuture(run_in_pool([kind, path, side] {
     return data::open_dataset(data::dataset_kind_from_string(kind), path, side).train;
   }));
 }

@@ -1,7 +1,6 @@
 // The Export menu of MainWindow: asks for a file name, calls the exporter, reports the result.
 #include <QFileDialog>
 #include <QSettings>
-#include <QtConcurrent>
 
 #include "core/input_error.h"
 #include "core/run/weights_export.h"
@@ -10,6 +9,7 @@
 #include "widgets/exporters.h"
 #include "widgets/log_panel.h"
 #include "widgets/snapshot_timeline.h"
+#include "widgets/thread_handoff.h"
 
 namespace isl::gui {
 
@@ -75,7 +75,7 @@ void MainWindow::exportProjector() {
     else reportError(error);
     watcher->deleteLater();
   });
-  watcher->setFuture(QtConcurrent::run([snapshot, dataset, directory]() -> QString {
+  watcher->setFuture(run_in_pool([snapshot, dataset, directory]() -> QString {
     try {
       export_projector(*snapshot, dataset.get(), directory);
       return {};

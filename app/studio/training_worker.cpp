@@ -4,24 +4,44 @@
 
 namespace isl::gui {
 
+void TrainingWorker::requestNew(const Config& config, const QString& run_directory) {
+  queue({config, run_directory});
+}
+
+void TrainingWorker::requestContinue(const QString& run_directory) {
+  queue({std::nullopt, run_directory});
+}
+
+void TrainingWorker::queue(Request request) {
+  {
+    std::lock_guard lock(mutex_);
+    requests_.push_back(std::move(request));
+    ++pending_;
+  }
+  QMetaObject::invokeMethod(this, "startNext", Qt::QueuedConnection);
+}
+
 bool TrainingWorker::busy() const {
   std::lock_guard lock(mutex_);
-  return trainer_ != nullptr;
+  return trainer_ != nullptr || pending_ > 0;
 }
 
 void TrainingWorker::pause() {
   std::lock_guard lock(mutex_);
   if (trainer_) trainer_->pause();
+  else if (pending_ > 0) pause_pending_ = true;
 }
 
 void TrainingWorker::resume() {
   std::lock_guard lock(mutex_);
   if (trainer_) trainer_->resume();
+  pause_pending_ = false;
 }
 
 void TrainingWorker::stop() {
   std::lock_guard lock(mutex_);
   if (trainer_) trainer_->stop();
+  if (pending_ > 0) stop_pending_ = true;
 }
 
 void TrainingWorker::requestLinearProbe() {
@@ -31,33 +51,57 @@ void TrainingWorker::requestLinearProbe() {
 
 template <class Make>
 void TrainingWorker::execute(Make make_trainer) {
-  Trainer* trainer = nullptr;
+  bool ok = true;
+  QString error;
+  bool begun = false;  // the trainer took this request's place in trainer_
   try {
     auto made = make_trainer();
     made->add_observer(this);
-    trainer = made.get();
+    Trainer* trainer = made.get();
     {
       std::lock_guard lock(mutex_);
       trainer_ = std::move(made);
+      begun = true;
+      --pending_;
+      if (stop_pending_) trainer->stop();
+      else if (pause_pending_) trainer->pause();
+      pause_pending_ = false;
+      if (pending_ == 0) stop_pending_ = false;
     }
+    handoff_release();
     emit started(QString::fromStdString(trainer->run_directory()), trainer->config());
     trainer->run();
-    emit finished(true, {});
-  } catch (const InputError& error) {
-    emit finished(false, QString::fromStdString(error.what()));
-  } catch (const std::exception& error) {
-    emit finished(false, tr("Training failed: %1").arg(QString::fromStdString(error.what())));
+  } catch (const InputError& failure) {
+    ok = false;
+    error = QString::fromStdString(failure.what());
+  } catch (const std::exception& failure) {
+    ok = false;
+    error = tr("Training failed: %1").arg(QString::fromStdString(failure.what()));
   }
-  std::lock_guard lock(mutex_);
-  trainer_.reset();
+  std::unique_ptr<Trainer> done;
+  {
+    std::lock_guard lock(mutex_);
+    done = std::move(trainer_);
+    if (!begun && --pending_ == 0) stop_pending_ = pause_pending_ = false;
+  }
+  // Closed (threads joined, run directory unlocked) before the window hears that the run
+  // ended, so that it may start or continue one at once; outside the lock, which the UI
+  // thread takes for every control.
+  done.reset();
+  handoff_release();
+  emit finished(ok, error);
 }
 
-void TrainingWorker::startNew(const Config& config, const QString& run_directory) {
-  execute([&] { return std::make_unique<Trainer>(config, run_directory.toStdString()); });
-}
-
-void TrainingWorker::continueRun(const QString& run_directory) {
-  execute([&] { return Trainer::resume(run_directory.toStdString()); });
+void TrainingWorker::startNext() {
+  Request request;
+  {
+    std::lock_guard lock(mutex_);
+    request = std::move(requests_.front());
+    requests_.pop_front();
+  }
+  const std::string directory = request.run_directory.toStdString();
+  if (request.config) execute([&] { return std::make_unique<Trainer>(*request.config, directory); });
+  else execute([&] { return Trainer::resume(directory); });
 }
 
 }  // namespace isl::gui

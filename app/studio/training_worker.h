@@ -2,31 +2,36 @@
 #include <QObject>
 #include <QString>
 
+#include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "core/run/trainer.h"
 #include "widgets/metatypes.h"
+#include "widgets/thread_handoff.h"
 
 namespace isl::gui {
 
 // Owns the isl::Trainer and lives on its own QThread (Qt's worker-object pattern). Start
-// requests arrive as queued slots; results leave as queued signals carrying plain values.
+// requests travel as queued calls; results leave as queued signals carrying plain values.
 // Pause, resume and stop are direct calls instead: run() blocks this object's thread, so a
 // queued request would wait until the run ended; the trainer's controls are thread-safe.
 class TrainingWorker : public QObject, public TrainingObserver {
   Q_OBJECT
  public:
   using QObject::QObject;
+  // Queue a new run or the continuation of one; call from the thread that owns the window.
+  void requestNew(const isl::Config& config, const QString& run_directory);
+  void requestContinue(const QString& run_directory);
+  // A run is requested, starting (its data read, its model built) or training.
   bool busy() const;
+  // These act on the training run and on a requested run that has not begun training yet, so
+  // that a stop or pause pressed while a run starts is not lost.
   void pause();
   void resume();
   void stop();
   void requestLinearProbe();
-
- public slots:
-  void startNew(const isl::Config& config, const QString& run_directory);
-  void continueRun(const QString& run_directory);
 
  signals:
   void started(const QString& run_directory, const isl::Config& config);
@@ -43,16 +48,49 @@ class TrainingWorker : public QObject, public TrainingObserver {
  private:
   template <class Make>
   void execute(Make make_trainer);
-  // TrainingObserver, called on the trainer's threads.
-  void on_progress(const Progress& p) override { emit progress(p); }
-  void on_metrics(const MetricsRecord& r) override { emit metrics(r); }
-  void on_snapshot(const SnapshotPtr& s) override { emit snapshot(s); }
-  void on_log(LogLevel level, const std::string& text) override { emit message(level, QString::fromStdString(text)); }
-  void on_state(RunState state) override { emit stateChanged(state); }
-  void on_numerical_fault(const std::string& text) override { emit numericalFault(QString::fromStdString(text)); }
+  // TrainingObserver, called on the trainer's threads; every signal goes to the UI thread.
+  void on_progress(const Progress& p) override {
+    handoff_release();
+    emit progress(p);
+  }
+  void on_metrics(const MetricsRecord& r) override {
+    handoff_release();
+    emit metrics(r);
+  }
+  void on_snapshot(const SnapshotPtr& s) override {
+    handoff_release();
+    emit snapshot(s);
+  }
+  void on_log(LogLevel level, const std::string& text) override {
+    handoff_release();
+    emit message(level, QString::fromStdString(text));
+  }
+  void on_state(RunState state) override {
+    handoff_release();
+    emit stateChanged(state);
+  }
+  void on_numerical_fault(const std::string& text) override {
+    handoff_release();
+    emit numericalFault(QString::fromStdString(text));
+  }
 
-  mutable std::mutex mutex_;  // guards trainer_: the UI thread calls the controls
+  struct Request {
+    std::optional<Config> config;  // a new run; without: continue the run in run_directory
+    QString run_directory;
+  };
+  void queue(Request request);
+  // Runs the oldest request, on the worker's thread; queue() invokes it once per request.
+  Q_INVOKABLE void startNext();
+
+  // Guards what follows: the UI thread makes requests and calls the controls. Requests travel
+  // in requests_ rather than as arguments of the queued call, so that the hand-over is a lock
+  // that ThreadSanitizer sees.
+  mutable std::mutex mutex_;
+  std::deque<Request> requests_;
   std::unique_ptr<Trainer> trainer_;
+  int pending_ = 0;            // requested runs whose trainer is not in trainer_ yet
+  bool stop_pending_ = false;  // stop every pending run as soon as it begins
+  bool pause_pending_ = false; // pause the next pending run as soon as it begins
 };
 
 }  // namespace isl::gui

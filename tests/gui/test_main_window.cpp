@@ -2,7 +2,6 @@
 #include <QAction>
 #include <QFileInfo>
 #include <QLabel>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -13,6 +12,7 @@
 #include "main_window.h"
 #include "synthetic_run.h"
 #include "test_registry.h"
+#include "thread_spy.h"
 #include "training_worker.h"
 #include "widgets/anchor_inspector.h"
 #include "widgets/embedding_view.h"
@@ -79,8 +79,8 @@ class MainWindowTest : public QObject {
     window.resize(1500, 950);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy progress(window.worker(), &TrainingWorker::progress);
-    QSignalSpy finished(window.worker(), &TrainingWorker::finished);
+    isl::test::ThreadSpy progress(window.worker(), &TrainingWorker::progress);
+    isl::test::ThreadSpy finished(window.worker(), &TrainingWorker::finished);
     window.startRun(config, run);
     QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 3, 120000);
     QTRY_VERIFY_WITH_TIMEOUT(window.timeline()->current() != nullptr, 180000);
@@ -100,6 +100,42 @@ class MainWindowTest : public QObject {
     QVERIFY(QFileInfo::exists(QString::fromStdString(isl::run_files::latest_checkpoint_path(run.toStdString()))));
   }
 
+  // Stop and pause pressed while a run is still starting (its data read, its model built)
+  // apply to that run instead of being lost, and the window counts it as busy meanwhile.
+  void stopAndPauseWhileStarting() {
+    QTemporaryDir dir;
+    MainWindow window;
+    window.resize(1500, 950);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    isl::test::ThreadSpy finished(window.worker(), &TrainingWorker::finished);
+    isl::test::ThreadSpy progress(window.worker(), &TrainingWorker::progress);
+    const auto epochs_of = [](const QString& run) {
+      return isl::read_metrics_file(isl::run_files::metrics_path(run.toStdString())).size();
+    };
+
+    const QString stopped = dir.filePath("stopped");
+    window.startRun(small_config(), stopped);
+    QVERIFY(window.worker()->busy());
+    window.stopRun();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QVERIFY(finished.at(0).at(0).toBool());
+    QVERIFY(!window.worker()->busy());
+    QCOMPARE(epochs_of(stopped), size_t(0));
+    QVERIFY(QFileInfo::exists(QString::fromStdString(isl::run_files::latest_checkpoint_path(stopped.toStdString()))));
+
+    const QString paused = dir.filePath("paused");
+    window.startRun(small_config(), paused);
+    window.pauseRun();
+    QTRY_COMPARE_WITH_TIMEOUT(window.runState(), isl::RunState::Paused, 60000);
+    QCOMPARE(progress.count(), 0);
+    window.resumeRun();
+    QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0, 60000);
+    window.stopRun();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+    QVERIFY(finished.at(1).at(0).toBool());
+  }
+
   // Bad input and numerical faults appear in a dialog and in the log, and the window stays
   // usable: after each, the next run starts or opens.
   void errorsAppearAsDialogsAndTheWindowStaysUsable() {
@@ -110,7 +146,7 @@ class MainWindowTest : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto* start = window.findChild<QAction*>("start");
     QVERIFY(start);
-    QSignalSpy finished(window.worker(), &TrainingWorker::finished);
+    isl::test::ThreadSpy finished(window.worker(), &TrainingWorker::finished);
     QTemporaryDir dir;
     isl::Config config = small_config();
 
