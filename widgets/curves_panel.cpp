@@ -134,27 +134,43 @@ void CurvesPanel::extend(Chart& chart, double x, double y) {
   chart.x_high = std::max(chart.x_high, x);
   chart.y_low = std::min(chart.y_low, y);
   chart.y_high = std::max(chart.y_high, y);
+}
+
+void CurvesPanel::applyRange(Chart& chart) {
+  if (chart.empty) return;
   const double margin = std::max(1e-6, 0.05 * (chart.y_high - chart.y_low));
   chart.x->setRange(chart.x_low, std::max(chart.x_high, chart.x_low + 1));
   chart.x->setTickInterval(std::max(1.0, std::ceil((chart.x_high - chart.x_low) / 10)));
   chart.y->setRange(chart.y_low - margin, chart.y_high + margin);
 }
 
-void CurvesPanel::addRecord(const MetricsRecord& record) {
-  const bool gan = record.stage == Stage::Gan;
-  if (gan) ++gan_epochs_;
+template <class Visit>
+void CurvesPanel::forEachPoint(const MetricsRecord& record, Visit&& visit) {
+  if (record.stage == Stage::Gan) ++gan_epochs_;
   for (const auto& [key, value] : record.values) {
     const int chart = chartFor(key);
     if (chart < 0 || !std::isfinite(value)) continue;
     const double x = chart == kGan ? double(gan_epochs_) : double(record.global_epoch);
-    seriesFor(key, chart)->append(x, value);
     extend(charts_[size_t(chart)], x, value);
+    visit(seriesFor(key, chart), QPointF(x, value));
   }
 }
 
+void CurvesPanel::addRecord(const MetricsRecord& record) {
+  forEachPoint(record, [](QLineSeries* series, QPointF point) { series->append(point); });
+  for (auto& chart : charts_) applyRange(chart);
+}
+
+// A whole run at once (a run directory that is opened or grew): each curve gets its points in
+// one replace() and each axis its range once. Appending point by point redraws the curve and
+// relays out the axis for every point, which took seconds for a run of a few thousand epochs.
 void CurvesPanel::setRecords(const std::vector<MetricsRecord>& records) {
   clear();
-  for (const auto& record : records) addRecord(record);
+  std::map<QLineSeries*, QList<QPointF>> points;
+  for (const auto& record : records)
+    forEachPoint(record, [&](QLineSeries* series, QPointF point) { points[series].append(point); });
+  for (auto& [series, list] : points) series->replace(list);
+  for (auto& chart : charts_) applyRange(chart);
 }
 
 void CurvesPanel::clear() {

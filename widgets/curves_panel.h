@@ -44,7 +44,12 @@ class CurvesPanel : public QTabWidget {
   };
   int chartFor(const std::string& key) const;  // -1: not drawn
   QLineSeries* seriesFor(const std::string& key, int chart);
+  // Grows the chart's bounds to hold (x, y); applyRange sets its axes from them.
   void extend(Chart& chart, double x, double y);
+  void applyRange(Chart& chart);
+  // Calls visit(series, point) for each drawn value of `record`, growing the bounds.
+  template <class Visit>
+  void forEachPoint(const isl::MetricsRecord& record, Visit&& visit);
   void retranslate();
 
   std::vector<Chart> charts_;

@@ -2,10 +2,12 @@
 // the desktop application opens. Every setting is a flag (see --help) or comes from --config.
 #include <CLI/CLI.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <csignal>
-#include <sstream>
 #include <cstdio>
-#include <pthread.h>
+#include <sstream>
 #include <thread>
 
 #include "core/input_error.h"
@@ -84,12 +86,34 @@ Config merge_settings(Config base, Config& flags, const std::vector<CLI::Option*
   return base;
 }
 
-// Ctrl-C or SIGTERM asks the trainer to stop cleanly (it writes a checkpoint first); the
-// signals are taken by a thread of their own, since stop() may not be called in a handler.
-void stop_on_signals(isl::Trainer& trainer, sigset_t signals) {
-  std::thread([&trainer, signals] {
-    int received = 0;
-    while (sigwait(&signals, &received) == 0) {
+// Ctrl-C or SIGTERM asks the trainer to stop cleanly (it writes a checkpoint first). The
+// handler only writes a byte to a pipe (stop() may not be called in a handler); a thread of
+// its own reads it and stops the trainer. A handler rather than blocking the signals and
+// waiting in sigwait: threads that shared libraries start before main (OpenBLAS's workers)
+// would not block them, and a signal the kernel hands to one of those would kill the process.
+int stop_pipe[2] = {-1, -1};
+
+void on_stop_signal(int) {
+  const char byte = 1;
+  [[maybe_unused]] const ssize_t written = ::write(stop_pipe[1], &byte, 1);
+}
+
+void catch_stop_signals() {
+  if (::pipe2(stop_pipe, O_CLOEXEC) != 0) return;  // no clean stop; the signals keep their default
+  struct sigaction action {};
+  action.sa_handler = on_stop_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+// Signals caught before the trainer existed wait in the pipe and stop it as soon as it does.
+void stop_on_signals(isl::Trainer& trainer) {
+  if (stop_pipe[0] < 0) return;
+  std::thread([&trainer] {
+    char byte = 0;
+    while (::read(stop_pipe[0], &byte, 1) == 1) {
       std::fprintf(stderr, "\nStopping after this iteration (a checkpoint will be written)...\n");
       trainer.stop();
     }
@@ -136,11 +160,7 @@ int main(int argc, char** argv) {
       }
   }
 
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  catch_stop_signals();
 
   isl::cli::ProgressPrinter printer(stderr);
   std::unique_ptr<isl::Trainer> trainer;
@@ -167,7 +187,7 @@ int main(int argc, char** argv) {
   trainer->add_observer(&printer);
   StopOnNumericalFault fault(*trainer);
   trainer->add_observer(&fault);
-  stop_on_signals(*trainer, signals);
+  stop_on_signals(*trainer);
   try {
     trainer->run();
   } catch (const isl::InputError&) {
