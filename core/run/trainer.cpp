@@ -191,8 +191,8 @@ void Trainer::Impl::run() {
   set_state(RunState::Running);
   log(LogLevel::Info, "Training " + config.method + " with " + config.arch + " on " +
                           std::to_string(train_images->size()) + " images (" + train_images->source() + "), " +
-                          (device.is_cuda() ? "cuda" : "cpu") + (bf16 ? ", bf16" : ", fp32") + ", " +
-                          std::to_string(at::get_num_threads()) + " CPU threads");
+                          (device.is_cuda() ? "cuda" : "cpu") + (bf16 ? ", bf16" : ", fp32") + ", CPU threads: " +
+                          std::to_string(at::get_num_threads()));
   if (position.snapshot_sequence == 0) submit_snapshot(position);
   while (position.stage != Stage::Finished) {
     bool epoch_done = false;
