@@ -33,11 +33,15 @@ std::string snapshot_path(const std::string& run, int sequence) {
 }  // namespace run_files
 
 void write_file_atomically(const std::string& path, const std::string& bytes) {
+  write_file_atomically(path, [&bytes](std::ostream& out) { out.write(bytes.data(), std::streamsize(bytes.size())); });
+}
+
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& produce) {
   const std::string temporary = path + ".tmp";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) throw InputError(path, std::string("cannot be written (") + std::strerror(errno) + ")");
-    out.write(bytes.data(), std::streamsize(bytes.size()));
+    produce(out);
     out.flush();
     if (!out) {
       out.close();

@@ -6,6 +6,8 @@
 //   snapshots/        NNNNNN.snap, the compact snapshots a viewer replays, in order
 //   run.lock          held while a process trains in the directory
 // Every file is written to a temporary name and renamed, so a reader never sees half a file.
+#include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,9 @@ std::string snapshot_path(const std::string& run_directory, int sequence);
 // Writes `bytes` to `path` through `path.tmp` and a rename. Throws InputError naming the
 // path when it cannot be written (no permission, disk full).
 void write_file_atomically(const std::string& path, const std::string& bytes);
+// The same for bytes a producer writes in pieces: `produce` gets the open stream (its state
+// tells whether the file took the bytes so far).
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& produce);
 // Throws InputError naming the path when it is missing or unreadable.
 std::string read_whole_file(const std::string& path);
 

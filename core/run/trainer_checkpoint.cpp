@@ -1,10 +1,7 @@
 // checkpoints/latest.pt: everything a resumed run needs to continue exactly.
 #include <nlohmann/json.hpp>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <vector>
 
@@ -167,29 +164,15 @@ void Trainer::Impl::save_checkpoint() {
   archive.write("last_proxies", last_proxies);
   archive.write("last_confidence", last_confidence);
 
-  const std::string path = run_files::latest_checkpoint_path(run_directory);
-  const std::string temporary = path + ".tmp";
   // LibTorch's zip writer, given a file name, aborts the process when a write fails (its
   // destructor throws again while the first error unwinds), so the bytes go through a writer
-  // that never fails towards LibTorch and remembers whether the file took them.
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw InputError(path, std::string("cannot be written (") + std::strerror(errno) + ")");
+  // that never fails towards LibTorch; the stream's state remembers whether the file took them.
+  write_file_atomically(run_files::latest_checkpoint_path(run_directory), [&archive](std::ostream& out) {
     archive.save_to([&out](const void* data, size_t size) {
       if (out) out.write(static_cast<const char*>(data), std::streamsize(size));
       return size;
     });
-    out.flush();
-    if (!out) {
-      out.close();
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      throw InputError(path, "could not be written completely (is the disk full?)");
-    }
-  }
-  std::error_code failure;
-  std::filesystem::rename(temporary, path, failure);
-  if (failure) throw InputError(path, "cannot replace the checkpoint (" + failure.message() + ")");
+  });
 }
 
 void Trainer::Impl::load_checkpoint(const std::string& path) {
