@@ -3,6 +3,8 @@
 # SECONDS (default 60), as many at a time as there are cores, on a copy of its seed corpus in
 # tests/fuzz/corpus/<target>, so the repository's corpus is left as it is. Exits non-zero
 # when a target finds a crash; the crashing input is kept in build-fuzz/findings/<target>/.
+# The mutations follow a fixed seed (ISL_FUZZ_SEED, default 1), so a run repeats what an
+# earlier run of the same length tried; ISL_FUZZ_SEED=0 draws a new seed each time.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: idx cifar svhn snapshot metrics config checkpoint)
 set -euo pipefail
 
@@ -36,6 +38,7 @@ fuzz_one() {
   # libFuzzer's memory limits (2 GB, also for a single allocation) stay as they are, and one
   # input may take 60 s: a huge allocation or a hang is a finding too.
   (cd "$findings" && LSAN_OPTIONS=suppressions=$root/tests/fuzz/lsan.supp "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=60 \
+     -seed="${ISL_FUZZ_SEED:-1}" \
      -print_final_stats=1 -artifact_prefix="$findings/" "$work" >"$findings/log.txt" 2>&1)
 }
 

@@ -110,6 +110,19 @@ void check_module_archive(torch::serialize::InputArchive& archive, const torch::
   }
 }
 
+// SGD::load takes the momentum buffers as they are; one of another shape or type would only
+// fail (or broadcast silently) at the next optimizer step.
+void check_momentum_buffers(const torch::optim::SGD& optimizer, const std::string& path) {
+  for (const auto& group : optimizer.param_groups())
+    for (const auto& parameter : group.params()) {
+      const auto state = optimizer.state().find(c10::guts::to_string(parameter.unsafeGetTensorImpl()));
+      if (state == optimizer.state().end()) continue;
+      const auto& buffer = static_cast<const torch::optim::SGDParamState&>(*state->second).momentum_buffer();
+      if (buffer.defined())
+        check_tensor(buffer, parameter.sizes(), parameter.scalar_type(), path, "an optimizer momentum buffer");
+    }
+}
+
 void write_sets(torch::serialize::OutputArchive& archive, const std::string& prefix, const PositiveSets& sets) {
   archive.write(prefix + "_members", sets.members());
   archive.write(prefix + "_rounds", sets.rounds());
@@ -216,6 +229,7 @@ void Trainer::Impl::load_checkpoint(const std::string& path) {
     check_module_archive(discriminator_archive, *gan->discriminator, path, "a discriminator weight");
     backbone->load(backbone_archive);
     optimizer->load(optimizer_archive);
+    check_momentum_buffers(*optimizer, path);
     gan->load(gan_archive);
     const int64_t n = train_images->size();
     torch::Tensor bank;
@@ -238,6 +252,10 @@ void Trainer::Impl::load_checkpoint(const std::string& path) {
     throw InputError(path, std::string("is not a readable checkpoint (") + error.what_without_backtrace() + ")");
   } catch (const nlohmann::json::exception& error) {
     throw InputError(path, std::string("has a damaged header (") + error.what() + ")");
+  } catch (const std::exception& error) {
+    // LibTorch's archive reader also throws torch::jit::ObjectAttributeError and other
+    // std::runtime_errors for a missing or retyped entry (found by fuzz_checkpoint).
+    throw InputError(path, std::string("is not a readable checkpoint (") + first_line(error.what()) + ")");
   }
 }
 

@@ -319,9 +319,23 @@ class TestTrainer : public QObject {
     QTemporaryDir dir;
     const std::string run = dir.filePath("run").toStdString();
     const Config config = instance_config(64, 1);
-    { Trainer starting(config, run); }  // writes config.json and the starting checkpoint
+    train(config, run);  // trained, so the checkpoint holds momentum buffers too
     const auto path = run_files::latest_checkpoint_path(run);
     const std::string valid = read_whole_file(path);
+    // A tensor of the checkpoint (its name is a dotted path) replaced by `value(old)`.
+    auto replace_tensor = [](torch::jit::Module& c, const std::string& name,
+                             const std::function<torch::Tensor(const torch::Tensor&)>& value) {
+      auto owner = c;
+      std::string key = name;
+      for (size_t dot; (dot = key.find('.')) != std::string::npos; key = key.substr(dot + 1))
+        owner = owner.attr(key.substr(0, dot)).toModule();
+      owner.setattr(key, value(owner.attr(key).toTensor()));
+    };
+    auto first_tensor_named = [](torch::jit::Module& c, const std::function<bool(const std::string&)>& wanted) {
+      for (const auto& item : c.named_attributes(true))
+        if (item.value.isTensor() && wanted(item.name)) return item.name;
+      throw std::logic_error("the checkpoint has no such tensor");
+    };
     auto expect_rejected = [&](const std::function<void(torch::jit::Module&)>& damage, const QString& problem) {
       std::istringstream in(valid);
       torch::jit::Module checkpoint = torch::jit::load(in);
@@ -337,16 +351,28 @@ class TestTrainer : public QObject {
     expect_rejected([](auto& c) { c.setattr("last_proxies", c.attr("last_proxies").toTensor().to(torch::kUInt8)); },
                     "proxies of the wrong shape or type");
     expect_rejected(
-        [](auto& c) {
-          auto backbone = c.attr("backbone").toModule();
-          const auto weight = *backbone.named_parameters(true).begin();
-          auto owner = backbone;
-          std::string key = weight.name;
-          for (size_t dot; (dot = key.find('.')) != std::string::npos; key = key.substr(dot + 1))
-            owner = owner.attr(key.substr(0, dot)).toModule();
-          owner.setattr(key, weight.value.to(torch::kFloat64));
+        [&](auto& c) {
+          const auto weight = first_tensor_named(c, [](const std::string& n) { return n.rfind("backbone.", 0) == 0; });
+          replace_tensor(c, weight, [](const torch::Tensor& t) { return t.to(torch::kFloat64); });
         },
         "backbone weight");
+    expect_rejected(
+        [&](auto& c) {
+          const auto buffer = first_tensor_named(c, [](const std::string& n) {
+            return n.rfind("optimizer.", 0) == 0 && n.find("momentum_buffer") != std::string::npos;
+          });
+          replace_tensor(c, buffer, [](const torch::Tensor& t) { return t.unsqueeze(0); });
+        },
+        "optimizer momentum buffer");
+    // LibTorch's optimizer reader throws its own exception type for an entry it cannot find.
+    expect_rejected(
+        [&](auto& c) {
+          const auto count = first_tensor_named(c, [](const std::string& n) {
+            return n.rfind("optimizer.", 0) == 0 && n.find("params/size") != std::string::npos;
+          });
+          replace_tensor(c, count, [](const torch::Tensor& t) { return t + 1; });
+        },
+        "not a readable checkpoint");
     expect_rejected(
         [](auto& c) {
           auto members = c.attr("mined_members").toTensor().clone();

@@ -1,11 +1,13 @@
 // checkpoints/latest.pt: Trainer::resume on a prepared tiny run (8 MNIST images, AlexNet with
-// D = 2) whose checkpoint is the fuzz input. Two kinds of input:
+// D = 2, trained for its one epoch so the optimizer holds momentum buffers) whose checkpoint is
+// the fuzz input. Three kinds of input:
 //   - one starting with '{' is the checkpoint's JSON header: the target writes a checkpoint
 //     with that header and the rest valid, so the header checks and the position are fuzzed
 //     without LibTorch's zip reader in the way;
-//   - one starting with 'T' replaces one tensor of a valid checkpoint (any parameter, buffer or
-//     top-level tensor: input[1] picks it, input[2] the type, input[3] the rank, then one byte
-//     per dimension, then the values), so the shape, type and value checks are fuzzed;
+//   - one starting with 'T' replaces one tensor of a valid checkpoint (any tensor in it:
+//     weights, optimizer state and counts, top-level tensors; input[1] picks it, input[2] the
+//     type, input[3] the rank, then one byte per dimension, then the values), so the shape,
+//     type and value checks are fuzzed;
 //   - any other is written as the checkpoint file as it is (the zip container, the tensors).
 // Slow per input (a model is built each time): keep its corpus small.
 // With ISL_FUZZ_CHECKPOINT_SEEDS=<folder> set, the target writes its seed inputs there first.
@@ -41,9 +43,9 @@ constexpr int64_t kTrainImages = 8;
 constexpr int64_t kTestImages = 4;
 constexpr int64_t kFeatureDim = 2;
 
-std::string run_directory;
+std::string run_directory;  // the prepared run; its latest.pt is replaced by each input
 torch::jit::Module valid_checkpoint;          // the run's starting checkpoint, loaded as a module
-std::vector<std::string> valid_tensor_names;  // its tensors, "backbone.features.0.weight" etc.  // the prepared run; its latest.pt is replaced by each input
+std::vector<std::string> valid_tensor_names;  // its tensors, "backbone.features.0.weight" etc.
 std::string valid_header;   // the header of the checkpoint the run starts with
 
 // The rest of a valid checkpoint, as Trainer::Impl::save_checkpoint writes it.
@@ -158,17 +160,23 @@ void write_seeds(const std::string& folder) {
     bytes.insert(bytes.end(), count, value);
     return bytes;
   };
-  // memory as float [8, 2] and [8, 3]; mined sizes as int64 [8] of 1 and of 9; proxies as int64;
-  // a backbone weight as float [3].
+  // memory as float [8, 2] and [8, 3]; mined sizes as int64 [8] of 1 and of 9; proxies as int64.
   write_file(folder + "/tensor-memory-8x2", tensor_seed("memory", repeated({0, 2, 8, 2}, 16, 1)));
   write_file(folder + "/tensor-memory-8x3", tensor_seed("memory", {0, 2, 8, 3}));
   write_file(folder + "/tensor-sizes-1", tensor_seed("mined_sizes", repeated({1, 1, 8}, 8, 1)));
   write_file(folder + "/tensor-sizes-9", tensor_seed("mined_sizes", repeated({1, 1, 8}, 8, 9)));
   write_file(folder + "/tensor-proxies-int", tensor_seed("last_proxies", {1, 2, 8, 2}));
-  const auto weight = std::find_if(valid_tensor_names.begin(), valid_tensor_names.end(),
-                                   [](const std::string& name) { return name.rfind("backbone.", 0) == 0; });
-  if (weight == valid_tensor_names.end()) std::abort();
-  write_file(folder + "/tensor-backbone-weight", tensor_seed(*weight, {0, 1, 3}));
+  auto first_named = [&](const char* part) {
+    const auto at = std::find_if(valid_tensor_names.begin(), valid_tensor_names.end(),
+                                 [&](const std::string& name) { return name.find(part) != std::string::npos; });
+    if (at == valid_tensor_names.end()) std::abort();
+    return *at;
+  };
+  // a backbone weight as float [3]; a momentum buffer as float [2, 2]; the optimizer's
+  // parameter count as int64 9.
+  write_file(folder + "/tensor-backbone-weight", tensor_seed(first_named("backbone."), {0, 1, 3}));
+  write_file(folder + "/tensor-momentum-2x2", tensor_seed(first_named("momentum_buffer"), {0, 2, 2, 2}));
+  write_file(folder + "/tensor-optimizer-count", tensor_seed(first_named("params/size"), {1, 0, 9}));
 }
 
 }  // namespace
@@ -202,7 +210,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   config.precision = "fp32";
   config.loader_workers = 1;
   run_directory = base + "/run";
-  isl::Trainer(config, run_directory);  // writes config.json and the starting checkpoint
+  isl::Trainer(config, run_directory).run();  // writes config.json and a trained checkpoint
 
   const std::string latest = isl::run_files::latest_checkpoint_path(run_directory);
   torch::serialize::InputArchive archive;
@@ -212,8 +220,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   valid_header.assign(reinterpret_cast<const char*>(header.data_ptr<uint8_t>()), size_t(header.numel()));
 
   valid_checkpoint = torch::jit::load(latest);
-  for (const auto& item : valid_checkpoint.named_parameters(true)) valid_tensor_names.push_back(item.name);
-  for (const auto& item : valid_checkpoint.named_buffers(true)) valid_tensor_names.push_back(item.name);
+  for (const auto& item : valid_checkpoint.named_attributes(true))
+    if (item.value.isTensor()) valid_tensor_names.push_back(item.name);
   if (valid_tensor_names.size() < 2 || valid_tensor_names.size() > 255) std::abort();
 
   parts = new CheckpointParts;
