@@ -2,6 +2,7 @@
 
 #include <ATen/Parallel.h>
 #include <ATen/autocast_mode.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -65,6 +66,11 @@ int use_cpu_cores() {
   const int threads = requested ? std::atoi(requested) : int(std::thread::hardware_concurrency()) - 1;
   at::set_num_threads(std::max(1, threads));
   return at::get_num_threads();
+}
+
+void keep_freed_memory_for_reuse() {
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
 }
 
 }  // namespace isl

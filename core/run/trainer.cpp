@@ -32,6 +32,7 @@ Trainer::Impl::Impl(Config config_, std::string run_directory_)
       started(std::chrono::steady_clock::now()) {
   validate(config, "settings");
   use_cpu_cores();
+  keep_freed_memory_for_reuse();
   device = choose_device(config.device);
   bf16 = use_bf16(config.precision, device);
   snapshots = std::make_unique<SnapshotBuilder>(
