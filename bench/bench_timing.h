@@ -8,6 +8,7 @@
 #include <map>
 #include <numeric>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace isl::bench {
@@ -64,6 +65,27 @@ Timing measure(int warmup, int iters, Body&& body) {
     timing.end();
   }
   return timing;
+}
+
+// Runs reference(reference_timing) and body(body_timing) alternately, warmup + iters times
+// each, and keeps the timings of the last iters: a slow spell of a shared machine then falls on
+// both, and the ratio of their medians stays meaningful where timings taken minutes apart are not.
+template <typename Reference, typename Body>
+std::pair<Timing, Timing> measure_interleaved(int warmup, int iters, Reference&& reference, Body&& body) {
+  Timing reference_timing, body_timing;
+  for (int i = 0; i < warmup + iters; ++i) {
+    if (i == warmup) {
+      reference_timing.clear();
+      body_timing.clear();
+    }
+    reference_timing.begin();
+    reference(reference_timing);
+    reference_timing.end();
+    body_timing.begin();
+    body(body_timing);
+    body_timing.end();
+  }
+  return {reference_timing, body_timing};
 }
 
 }  // namespace isl::bench

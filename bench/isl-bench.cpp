@@ -8,7 +8,8 @@
 //
 // Targets: backbone step <= 1.05 x bare_step; GAN and mining iterations <= 1.10 x
 // (bare_forward_optimised + the two small networks: gan_nets_step for GAN, gan_nets_forward
-// for mining).
+// for mining). Each stage runs alternately with its reference on the fixed batch, and its
+// ratio_to_bare is the ratio of the two medians (see measure_interleaved).
 #include <CLI/CLI.hpp>
 
 #include <iostream>

@@ -3,6 +3,7 @@
 #include <ATen/Parallel.h>
 
 #include <filesystem>
+#include <functional>
 #include <iostream>
 
 #include "bench_timing.h"
@@ -48,16 +49,25 @@ class StageBench {
     data_only();
     bare_step();
     bare_forward();
-    bare_forward_optimised();
     gan_nets();
     parts();
     stage("backbone", Stage::Backbone, [&](const data::Batch& b) { engine_.train_backbone_batch(b); },
-          against("bare_step", 1.05));
+          {"bare_step", [&](Timing& t) { bare_step_once(t); }, 1.05});
     stage("gan", Stage::Gan, [&](const data::Batch& b) { engine_.train_gan_batch(b); },
-          against("bare_forward_optimised+gan_nets_step", 1.10));
+          {"bare_forward_optimised+gan_nets_step",
+           [&](Timing&) {
+             engine_.frozen->features(fixed_images_);
+             engine_.gan->train_step(fixed_triplets_);
+           },
+           1.10});
     const int64_t pairs_before = engine_.mined_sets->mined_pairs();
     stage("mining", Stage::Mining, [&](const data::Batch& b) { engine_.mine_batch(b); },
-          against("bare_forward_optimised+gan_nets_forward", 1.10));
+          {"bare_forward_optimised+gan_nets_forward",
+           [&](Timing&) {
+             engine_.frozen->features(fixed_images_);
+             gan_nets_forward_once();
+           },
+           1.10});
     std::cerr << "isl-bench: mining added " << engine_.mined_sets->mined_pairs() - pairs_before << " pairs\n";
     evaluation();
   }
@@ -132,28 +142,13 @@ class StageBench {
     std::cout << line.dump() << std::endl;
   }
 
-  // A reference (a stored stage, or two added with '+') and the stage's target ratio to it.
-  struct Against {
-    std::string reference;
+  // What a stage is measured against: one iteration of the bare work on the fixed batch, run
+  // alternately with the stage's iterations (measure_interleaved), and the target ratio.
+  struct Reference {
+    std::string name;
+    std::function<void(Timing&)> run;
     double target;
   };
-  static Against against(std::string reference, double target) { return {std::move(reference), target}; }
-  double reference_ms(const std::string& reference) const {
-    const auto plus = reference.find('+');
-    if (plus == std::string::npos) return results_.at(reference);
-    return results_.at(reference.substr(0, plus)) + results_.at(reference.substr(plus + 1));
-  }
-  json ratio(const Against& to, double ms) const {
-    const double value = ms / reference_ms(to.reference);
-    json out;
-    out["reference"] = to.reference;
-    out["ratio_to_bare"] = round3(value);
-    if (to.target > 0) {
-      out["target"] = to.target;
-      out["meets_target"] = value <= to.target;
-    }
-    return out;
-  }
 
   // The next training batch; a new epoch when one ends, as the trainer's next epoch would.
   data::Batch next_batch() {
@@ -177,59 +172,62 @@ class StageBench {
 
   // ---- references on the fixed batch ----
 
-  void bare_step() {
-    auto& backbone = *engine_.backbone;
-    backbone.train();
-    auto t = measure(settings_.warmup, settings_.iters, [&](Timing& timing) {
-      torch::Tensor features;
-      {
-        AutocastScope autocast(engine_.bf16, engine_.device);
-        features = backbone.forward(fixed_images_).to(torch::kFloat32);
-      }
-      auto loss = features.sum();
-      timing.mark("forward");
-      engine_.optimizer->zero_grad();
-      loss.backward();
-      timing.mark("backward");
-      engine_.optimizer->step();
-      timing.mark("step");
-    });
-    emit("bare_step", t);
+  void bare_step_once(Timing& timing) {
+    torch::Tensor features;
+    {
+      AutocastScope autocast(engine_.bf16, engine_.device);
+      features = engine_.backbone->forward(fixed_images_).to(torch::kFloat32);
+    }
+    auto loss = features.sum();
+    timing.mark("forward");
+    engine_.optimizer->zero_grad();
+    loss.backward();
+    timing.mark("backward");
+    engine_.optimizer->step();
+    timing.mark("step");
   }
 
+  void bare_step() {
+    engine_.backbone->train();
+    emit("bare_step", measure(settings_.warmup, settings_.iters, [&](Timing& t) { bare_step_once(t); }));
+  }
+
+  // The module's own no-grad forward against FrozenBackbone's (frozen, folded, channels-last).
   void bare_forward() {
     auto& backbone = *engine_.backbone;
     backbone.eval();
-    auto t = measure(settings_.warmup, settings_.iters, [&](Timing&) {
-      torch::NoGradGuard no_grad;
-      AutocastScope autocast(engine_.bf16, engine_.device);
-      backbone.forward(fixed_images_).to(torch::kFloat32);
-    });
-    emit("bare_forward", t);
-  }
-
-  void bare_forward_optimised() {
-    auto t = measure(settings_.warmup, settings_.iters, [&](Timing&) { engine_.frozen->features(fixed_images_); });
-    emit("bare_forward_optimised", t, ratio(against("bare_forward", 0), t.mean()));
+    auto [bare, optimised] = measure_interleaved(
+        settings_.warmup, settings_.iters,
+        [&](Timing&) {
+          torch::NoGradGuard no_grad;
+          AutocastScope autocast(engine_.bf16, engine_.device);
+          backbone.forward(fixed_images_).to(torch::kFloat32);
+        },
+        [&](Timing&) { engine_.frozen->features(fixed_images_); });
+    emit("bare_forward", bare);
+    emit("bare_forward_optimised", optimised,
+         {{"reference", "bare_forward"}, {"ratio_to_bare", round3(optimised.median() / bare.median())}});
   }
 
   // The two small networks alone, on triplets of the fixed batch: a ProxyGan::train_step
   // (GAN stage) and the generator + discriminator forwards over S triplets per anchor (mining).
+  void gan_nets_forward_once() {
+    torch::NoGradGuard no_grad;
+    engine_.gan->confidence(fixed_triplet_samples_, engine_.gan->generate(fixed_triplet_samples_));
+  }
+
   void gan_nets() {
     auto features = engine_.frozen->features(fixed_images_);
     auto generator = torch::make_generator<at::CPUGeneratorImpl>(7);
     const auto options = engine_.miner_options();
-    auto triplets = sample_triplets(features, fixed_indices_, *engine_.memory, *engine_.mined_sets, options.triplets,
-                                    generator);
-    auto step = measure(settings_.warmup, settings_.iters, [&](Timing&) { engine_.gan->train_step(triplets); });
-    emit("gan_nets_step", step);
-    auto many = sample_triplets(features, fixed_indices_, *engine_.memory, *engine_.mined_sets, options.triplets,
-                                generator, options.proxy_samples);
-    auto forward = measure(settings_.warmup, settings_.iters, [&](Timing&) {
-      torch::NoGradGuard no_grad;
-      engine_.gan->confidence(many, engine_.gan->generate(many));
-    });
-    emit("gan_nets_forward", forward, {{"triplets", many.anchor.size(0)}});
+    fixed_triplets_ = sample_triplets(features, fixed_indices_, *engine_.memory, *engine_.mined_sets, options.triplets,
+                                      generator);
+    fixed_triplet_samples_ = sample_triplets(features, fixed_indices_, *engine_.memory, *engine_.mined_sets,
+                                             options.triplets, generator, options.proxy_samples);
+    emit("gan_nets_step",
+         measure(settings_.warmup, settings_.iters, [&](Timing&) { engine_.gan->train_step(fixed_triplets_); }));
+    emit("gan_nets_forward", measure(settings_.warmup, settings_.iters, [&](Timing&) { gan_nets_forward_once(); }),
+         {{"triplets", fixed_triplet_samples_.anchor.size(0)}});
   }
 
   // What the GAN and mining stages do besides the networks, one library call at a time.
@@ -256,7 +254,7 @@ class StageBench {
   // ---- the stages: the engine's batch functions, one loader batch per iteration ----
 
   template <class BatchFunction>
-  void stage(const std::string& name, Stage which, BatchFunction&& run_batch, const Against& reference) {
+  void stage(const std::string& name, Stage which, BatchFunction&& run_batch, const Reference& reference) {
     engine_.position.stage = which;
     engine_.position.iteration = 0;
     if (which == Stage::Backbone) {
@@ -264,17 +262,21 @@ class StageBench {
       engine_.apply_learning_rate();
     }
     engine_.train_loader->start_epoch(engine_.epoch_seed());
-    auto t = measure(settings_.warmup, settings_.iters, [&](Timing& timing) {
+    auto [bare, t] = measure_interleaved(settings_.warmup, settings_.iters, reference.run, [&](Timing& timing) {
       auto batch = next_batch();
       timing.mark("data_wait");
       run_batch(batch);
       ++engine_.position.iteration;
       timing.mark("batch_function");
     });
-    json extra = ratio(reference, t.mean());
-    extra["mined_per_image"] =
-        round2(double(engine_.mined_sets->mined_pairs()) / double(engine_.train_images->size()));
-    emit(name, t, extra);
+    const double ratio = t.median() / bare.median();
+    emit(name, t,
+         {{"reference", reference.name},
+          {"reference_median_ms", round2(bare.median())},
+          {"ratio_to_bare", round3(ratio)},
+          {"target", reference.target},
+          {"meets_target", ratio <= reference.target},
+          {"mined_per_image", round2(double(engine_.mined_sets->mined_pairs()) / double(engine_.train_images->size()))}});
   }
 
   // The kNN accuracy as the engine evaluates it (features of the test images without
@@ -301,6 +303,7 @@ class StageBench {
   std::string run_directory_;
   Trainer::Impl engine_;
   torch::Tensor fixed_images_, fixed_indices_;
+  Triplets fixed_triplets_, fixed_triplet_samples_;  // one per anchor (GAN step), S per anchor (mining)
   std::map<std::string, double> results_;
 };
 
