@@ -3,10 +3,17 @@
 #include <algorithm>
 #include <numeric>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include "core/data/random.h"
 #include "core/input_error.h"
 
 namespace isl::data {
+
+namespace {
+constexpr int kWorkerNiceness = 10;
+}  // namespace
 
 PrefetchLoader::PrefetchLoader(std::shared_ptr<const ImageDataset> dataset, LoaderOptions options)
     : dataset_(std::move(dataset)), options_(std::move(options)) {
@@ -25,7 +32,7 @@ PrefetchLoader::~PrefetchLoader() {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
-  changed_.notify_all();
+  work_ready_.notify_all();
   for (std::thread& thread : threads_) thread.join();
 }
 
@@ -51,13 +58,13 @@ void PrefetchLoader::start_epoch(uint64_t epoch_seed, int64_t first_batch) {
     end_batch_ = batches_per_epoch();
     ready_.clear();
   }
-  changed_.notify_all();
+  work_ready_.notify_all();
 }
 
 std::optional<Batch> PrefetchLoader::next() {
   std::unique_lock lock(mutex_);
   if (next_to_deliver_ >= end_batch_) return std::nullopt;
-  changed_.wait(lock, [&] { return ready_.count(next_to_deliver_) > 0; });
+  batch_ready_.wait(lock, [&] { return ready_.count(next_to_deliver_) > 0; });
   Result result = std::move(ready_.at(next_to_deliver_));
   ready_.erase(next_to_deliver_);
   ++next_to_deliver_;
@@ -68,15 +75,19 @@ std::optional<Batch> PrefetchLoader::next() {
     ready_.clear();
   }
   lock.unlock();
-  changed_.notify_all();  // a slot in the prefetch window is free again
+  work_ready_.notify_one();  // a slot in the prefetch window is free again
   if (result.error) std::rethrow_exception(result.error);
   return std::move(result.batch);
 }
 
 void PrefetchLoader::work() {
+  // Preparing batches is background work: at the default priority a worker woken for the next
+  // batch took the training thread's core for a few milliseconds of every batch (bench:
+  // data_wait). A lower priority (Linux sets it per thread) leaves it the idle core.
+  setpriority(PRIO_PROCESS, id_t(gettid()), kWorkerNiceness);
   std::unique_lock lock(mutex_);
   while (true) {
-    changed_.wait(lock, [&] {
+    work_ready_.wait(lock, [&] {
       return stopping_ ||
              (next_to_claim_ < end_batch_ && next_to_claim_ < next_to_deliver_ + options_.prefetch_batches);
     });
@@ -95,7 +106,7 @@ void PrefetchLoader::work() {
     lock.lock();
     if (generation == generation_) {
       ready_.emplace(batch_number, std::move(result));
-      changed_.notify_all();
+      batch_ready_.notify_one();
     }
   }
 }

@@ -1,7 +1,11 @@
 #include <QTest>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <set>
+#include <sstream>
+#include <string>
 
 #include "core/data/augment.h"
 #include "core/data/image_dataset.h"
@@ -236,6 +240,26 @@ class TestPrefetchLoader : public QObject {
     for (const Batch& batch : drain(loader)) other.insert(other.end(), batch.indices.begin(), batch.indices.end());
     QVERIFY(other != seen);
     QVERIFY(!loader.next().has_value());
+  }
+
+  void workers_run_at_a_lower_priority_than_training() {
+    // Threads of this process by nice value, from /proc/self/task/*/stat (field 19).
+    auto threads_with_nice = [](int nice) {
+      int count = 0;
+      for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+        std::ifstream in(task.path() / "stat");
+        const std::string stat((std::istreambuf_iterator<char>(in)), {});
+        std::istringstream fields(stat.substr(stat.rfind(')') + 2));  // after "pid (name) "
+        std::string field;
+        for (int i = 3; i <= 19; ++i) fields >> field;
+        count += std::stoi(field) == nice;
+      }
+      return count;
+    };
+    const int before = threads_with_nice(10);
+    PrefetchLoader loader(ten_images(), loader_options(3));
+    QTRY_COMPARE(threads_with_nice(10), before + 3);
+    QVERIFY(threads_with_nice(0) > 0);  // this thread keeps its priority
   }
 
   void batches_do_not_depend_on_worker_count() {
