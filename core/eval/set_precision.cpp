@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "core/isl/row_top_k.h"
+
 namespace isl::eval {
 
 torch::Tensor euclidean_neighbours(const torch::Tensor& memory, const torch::Tensor& anchors,
@@ -18,7 +20,7 @@ torch::Tensor euclidean_neighbours(const torch::Tensor& memory, const torch::Ten
     auto self = anchors.narrow(0, start, rows).unsqueeze(1);
     auto similarity = torch::matmul(memory.index_select(0, self.squeeze(1)), memory.t());
     similarity.scatter_(1, self, -std::numeric_limits<double>::infinity());
-    auto nearest = std::get<1>(similarity.topk(width, 1));
+    auto nearest = std::get<1>(row_top_k(similarity, width));
     auto used = torch::arange(width, table.options()).unsqueeze(0) < counts.narrow(0, start, rows).unsqueeze(1);
     table.narrow(0, start, rows).copy_(nearest.masked_fill(~used, -1));
   }

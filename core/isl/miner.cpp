@@ -5,6 +5,7 @@
 #include "core/isl/memory_bank.h"
 #include "core/isl/positive_sets.h"
 #include "core/isl/proxy_gan.h"
+#include "core/isl/row_top_k.h"
 
 namespace isl {
 
@@ -30,7 +31,7 @@ MiningBatch mine_region(const torch::Tensor& proxies, const torch::Tensor& confi
   const auto& bank = memory.features();
   auto similarity = torch::matmul(proxies, bank.t());
   similarity.scatter_(1, indices.unsqueeze(1), -std::numeric_limits<double>::infinity());
-  auto [top_similarity, top_index] = similarity.topk(std::min(options.top_k, bank.size(0) - 1), 1);
+  auto [top_similarity, top_index] = row_top_k(similarity, std::min(options.top_k, bank.size(0) - 1));
   auto region = options.region + (1 - confidence) * (1 - options.region);
   auto accepted = (top_similarity > region.unsqueeze(1)) & (confidence > options.threshold).unsqueeze(1);
   MiningBatch result;

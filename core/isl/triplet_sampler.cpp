@@ -5,6 +5,7 @@
 
 #include "core/isl/memory_bank.h"
 #include "core/isl/positive_sets.h"
+#include "core/isl/row_top_k.h"
 
 namespace isl {
 
@@ -39,7 +40,7 @@ Triplets sample_triplets(const torch::Tensor& anchor_features, const torch::Tens
       std::min(n, int64_t(std::ceil(double(n) * -std::expm1(std::log(kNegligibleRankTail) / k))) + 1);
   auto uniform = torch::rand({repeats * batch}, generator, torch::kFloat64).to(bank.device());
   auto rank = (double(n) * -torch::expm1(torch::log1p(-uniform) / k)).floor().to(torch::kInt64).clamp_max(depth - 1);
-  auto nearest = std::get<1>(similarity.topk(rank.max().item<int64_t>() + 1, 1));  // most similar first
+  auto nearest = std::get<1>(row_top_k(similarity, rank.max().item<int64_t>() + 1));  // most similar first
   auto negatives = nearest.repeat({repeats, 1}).gather(1, rank.unsqueeze(1)).squeeze(1);
 
   torch::Tensor positives;

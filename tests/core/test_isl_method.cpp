@@ -8,6 +8,7 @@
 #include "core/isl/miner.h"
 #include "core/isl/positive_sets.h"
 #include "core/isl/proxy_gan.h"
+#include "core/isl/row_top_k.h"
 #include "core/isl/triplet_sampler.h"
 #include "test_registry.h"
 
@@ -343,6 +344,23 @@ class TestTripletSampler : public QObject {
 class TestMiner : public QObject {
   Q_OBJECT
  private slots:
+  void row_top_k_equals_libtorch_topk() {
+    // Random rows (distinct values, so the order is unique) over a range of k, including the
+    // single-pass limit, one past it (LibTorch's topk), k = N and rows of -inf.
+    torch::manual_seed(9);
+    auto scores = torch::randn({37, 203});
+    scores.narrow(0, 5, 1).narrow(1, 0, 150).fill_(-INFINITY);
+    for (int64_t k : {int64_t(1), int64_t(7), kRowTopKMaxPass, kRowTopKMaxPass + 1, int64_t(203)}) {
+      auto [values, columns] = row_top_k(scores, k);
+      auto [expected_values, expected_columns] = scores.topk(k, 1);
+      QVERIFY2(values.equal(expected_values), qPrintable(QString("k = %1").arg(k)));
+      QVERIFY2(columns.equal(expected_columns), qPrintable(QString("k = %1").arg(k)));
+    }
+    // Ties keep the lower column first; NaN counts as -inf.
+    auto [values, columns] = row_top_k(torch::tensor({1.f, 3.f, NAN, 3.f, 2.f, 3.f}).view({1, 6}), 3);
+    QVERIFY(columns.equal(ids({1, 3, 5}).view({1, 3})));
+    QVERIFY(values.equal(torch::full({1, 3}, 3.f)));
+  }
   void region_takes_exactly_the_points_inside() {
     // Memory on a unit circle at angles 0, 10, 20, 50, 80 and 180 degrees; anchor is image 0
     // and the proxy points at 10 degrees. With c = 0.8 and R = 0.6: r = 0.6 + 0.2 * 0.4 = 0.68,
