@@ -8,6 +8,7 @@
 
 #include "bench_timing.h"
 #include "core/eval/knn.h"
+#include "core/isl/isl_loss.h"
 #include "core/isl/miner.h"
 #include "core/isl/triplet_sampler.h"
 #include "core/run/compute_device.h"
@@ -249,6 +250,13 @@ class StageBench {
       mine_region(proxies, confidence, fixed_indices_, *engine_.memory, options);
     });
     emit("part_mine_region", t, {{"top_k", options.top_k}}, false);
+    // The backbone loss over the memory bank, forward and backward, on the fixed batch's features.
+    const auto sets = engine_.training_sets().rows(fixed_indices_);
+    auto loss = measure(settings_.warmup, settings_.iters, [&](Timing&) {
+      auto batch_features = features.detach().requires_grad_(true);
+      isl_loss(batch_features, engine_.memory->features(), fixed_indices_, sets, engine_.loss_options()).total.backward();
+    });
+    emit("part_isl_loss", loss, {{"memory_entries", engine_.memory->size()}}, false);
   }
 
   // ---- the stages: the engine's batch functions, one loader batch per iteration ----

@@ -8,6 +8,7 @@
 
 #include "core/data/image_dataset.h"
 #include "core/data/loader.h"
+#include "core/isl/isl_loss.h"
 #include "core/isl/memory_bank.h"
 #include "core/isl/miner.h"
 #include "core/isl/positive_sets.h"
@@ -91,6 +92,7 @@ struct Trainer::Impl {
 
   int epoch_cap() const;
   MinerOptions miner_options() const;  // the mining settings, also the GAN's triplet settings
+  LossOptions loss_options() const;    // the backbone loss settings
   const PositiveSets& training_sets() const;
   uint64_t epoch_seed() const;
   torch::Generator batch_generator(int64_t batch_number) const;

@@ -84,9 +84,7 @@ void Trainer::Impl::train_backbone_batch(const data::Batch& batch) {
     AutocastScope autocast(bf16, device);
     features = backbone->forward(images_of(batch)).to(torch::kFloat32);
   }
-  LossOptions options{config.temperature, config.hpe_weight,
-                      config.hard_positive == "least_similar" ? HardPositive::LeastSimilar : HardPositive::MostSimilar};
-  auto terms = isl_loss(features, memory->features(), indices, training_sets().rows(indices), options);
+  auto terms = isl_loss(features, memory->features(), indices, training_sets().rows(indices), loss_options());
   if (!std::isfinite(terms.total.item<double>()))
     numerical_fault("The backbone loss became " + std::to_string(terms.total.item<double>()) +
                     "; try a lower learning_rate or a higher temperature");
@@ -115,6 +113,11 @@ void Trainer::Impl::train_gan_batch(const data::Batch& batch) {
   sums["gan_discriminator"] += losses.discriminator * b;
   sums["gan_real_confidence"] += losses.real_confidence * b;
   sums["gan_fake_confidence"] += losses.fake_confidence * b;
+}
+
+LossOptions Trainer::Impl::loss_options() const {
+  return {config.temperature, config.hpe_weight,
+          config.hard_positive == "least_similar" ? HardPositive::LeastSimilar : HardPositive::MostSimilar};
 }
 
 MinerOptions Trainer::Impl::miner_options() const {
