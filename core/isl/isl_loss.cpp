@@ -24,6 +24,12 @@ torch::Tensor hard_positives(const torch::Tensor& memory, const torch::Tensor& i
   return members.gather(1, similarity.argmin(1, true)).squeeze(1);
 }
 
+// log softmax over the memory entries of rows . M^T / T (eq. 5's p, and the HPE target q). The
+// rows are scaled rather than the [B, N] product.
+torch::Tensor log_softmax_over_memory(const torch::Tensor& rows, const torch::Tensor& memory, double temperature) {
+  return torch::log_softmax(torch::matmul(rows * (1.0 / temperature), memory.t()), 1);
+}
+
 // The per-image set term (-log sum_{j in P_i} p(j|i), which is L_inst where P_i = {i}) and
 // KL(p_i || q_i), with a backward pass written out: autograd through the [B, N] softmax
 // kept about twenty tensors of that size alive and spent most of a backbone step's loss time
@@ -36,7 +42,7 @@ class SetAndHpeTerms : public torch::autograd::Function<SetAndHpeTerms> {
   static torch::autograd::variable_list forward(torch::autograd::AutogradContext* context, const torch::Tensor& features,
                                                 const torch::Tensor& memory, const torch::Tensor& members,
                                                 const c10::optional<torch::Tensor>& log_q, double temperature) {
-    auto log_p = torch::log_softmax(torch::matmul(features * (1.0 / temperature), memory.t()), 1);  // [B, N]
+    auto log_p = log_softmax_over_memory(features, memory, temperature);  // [B, N]
     auto in_set = members >= 0;
     auto safe_members = members.clamp_min(0);
     auto set_log_p = log_p.gather(1, safe_members).masked_fill_(~in_set, -std::numeric_limits<double>::infinity());
@@ -85,8 +91,7 @@ LossTerms isl_loss(const torch::Tensor& features, const torch::Tensor& memory,
   if (has_positives.any().item<bool>()) {
     torch::NoGradGuard no_grad;
     auto hard = hard_positives(constant_memory, indices, positives, options.hard_positive);
-    log_q = torch::log_softmax(
-        torch::matmul(constant_memory.index_select(0, hard) * (1.0 / options.temperature), constant_memory.t()), 1);
+    log_q = log_softmax_over_memory(constant_memory.index_select(0, hard), constant_memory, options.temperature);
   }
   auto terms_per_image =
       SetAndHpeTerms::apply(features.to(torch::kFloat32), constant_memory, positives, log_q, options.temperature);
