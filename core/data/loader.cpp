@@ -80,6 +80,14 @@ std::optional<Batch> PrefetchLoader::next() {
   return std::move(result.batch);
 }
 
+void PrefetchLoader::wait_until_prefetched() {
+  std::unique_lock lock(mutex_);
+  batch_ready_.wait(lock, [&] {
+    const int64_t window_end = std::min(end_batch_, next_to_deliver_ + options_.prefetch_batches);
+    return next_to_claim_ >= window_end && int64_t(ready_.size()) >= next_to_claim_ - next_to_deliver_;
+  });
+}
+
 void PrefetchLoader::work() {
   // Preparing batches is background work: at the default priority a worker woken for the next
   // batch took the training thread's core for a few milliseconds of every batch (bench:

@@ -53,6 +53,9 @@ class PrefetchLoader {
   // Rethrows the error (e.g. InputError for an undecodable image) from preparing that batch;
   // the epoch then ends.
   std::optional<Batch> next();
+  // Returns once the workers have prepared every batch the prefetch window holds (or the
+  // epoch has left), so that nothing of theirs runs while the caller times other work.
+  void wait_until_prefetched();
   int64_t batches_per_epoch() const;
 
  private:
@@ -70,7 +73,7 @@ class PrefetchLoader {
   std::mutex mutex_;
   // Separate conditions, each signalled to one waiter: waking every thread at every batch
   // let idle workers take the consumer's core (2-3 ms of each batch on two cores).
-  std::condition_variable batch_ready_;  // the consumer waits for its next batch
+  std::condition_variable batch_ready_;  // the consumer waits for its next batch, or a full window
   std::condition_variable work_ready_;   // workers wait for a batch to claim, or for stopping
   bool stopping_ = false;
   uint64_t generation_ = 0;  // bumped by start_epoch; results of older epochs are dropped
