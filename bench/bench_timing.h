@@ -34,6 +34,15 @@ class Timing {
     parts_.clear();
   }
   int iters() const { return int(totals_.size()); }
+  // The timings of one of `parts` equal parts of each iteration (each iteration ran that many
+  // batches).
+  Timing per_part(int64_t parts) const {
+    Timing each = *this;
+    for (auto& total : each.totals_) total /= double(parts);
+    for (auto& [name, values] : each.parts_)
+      for (auto& value : values) value /= double(parts);
+    return each;
+  }
   double mean() const { return std::accumulate(totals_.begin(), totals_.end(), 0.0) / double(totals_.size()); }
   double median() const {
     auto v = totals_;

@@ -1,15 +1,17 @@
 // isl-bench: how long each stage's batch takes, against bare references on the same batch.
-// Prints one JSON object per line. The stages are the trainer's own batch functions
-// (core/run/trainer_stages.cpp), fed by its PrefetchLoader with augmentation, on the built-in
-// MNIST digits (8000 training images); see bench/stage_bench.cpp.
+// Prints one JSON object per line. The stages are the trainer's own batch loop
+// (Trainer::Impl::run_batches in core/run/trainer_stages.cpp), fed by its PrefetchLoader with
+// augmentation, on the built-in MNIST digits (8000 training images); see bench/stage_bench.cpp.
 //
 //   isl-bench [--arch alexnet|resnet18] [--precision fp32|bf16|both] [--iters 10] [--warmup 2]
-//             [--variants]
+//             [--block 4] [--variants]
 //
 // Targets: backbone step <= 1.05 x bare_step; GAN and mining iterations <= 1.10 x
 // (bare_forward_optimised + the two small networks: gan_nets_step for GAN, gan_nets_forward
 // for mining). Each stage runs alternately with its reference on the fixed batch, and its
-// ratio_to_bare is the ratio of the two medians (see measure_interleaved).
+// ratio_to_bare is the ratio of the two medians (see measure_interleaved); the GAN and mining
+// stages are timed over --block consecutive batches, as they overlap one batch's forward with
+// the previous batch's work.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -31,6 +33,8 @@ int main(int argc, char** argv) {
   app.add_option("--precision", precision, "fp32, bf16 or both")->check(CLI::IsMember({"fp32", "bf16", "both"}));
   app.add_option("--iters", settings.iters, "timed iterations per stage")->check(CLI::PositiveNumber);
   app.add_option("--warmup", settings.warmup, "untimed iterations before them")->check(CLI::NonNegativeNumber);
+  app.add_option("--block", settings.block, "consecutive GAN or mining batches per timed iteration")
+      ->check(CLI::PositiveNumber);
   app.add_option("--data", settings.data_path, "MNIST folder");
   app.add_flag("--variants", variants, "time FrozenBackbone's settings one at a time instead of the stages");
   CLI11_PARSE(app, argc, argv);

@@ -11,6 +11,7 @@ struct BenchSettings {
   bool bf16 = false;
   int iters = 10;
   int warmup = 2;
+  int block = 4;  // consecutive batches per timed iteration of the GAN and mining stages
 };
 
 // Prints one JSON line per measurement: the bare references, the parts, and the stages as the

@@ -66,10 +66,15 @@ struct Trainer::Impl {
   // The loop.
   void run();
   bool run_epoch();      // false when stopped before the epoch's end
+  // Runs the current epoch's next batches (after train_loader->start_epoch) until the epoch
+  // ends, a stop is requested or `limit` batches ran.
+  enum class BatchesEnd { EpochDone, Stopped, LimitReached };
+  BatchesEnd run_batches(int64_t limit);
   void finish_epoch();   // metrics, evaluation, snapshot, next position, checkpoint
   void train_backbone_batch(const data::Batch& batch);
-  void train_gan_batch(const data::Batch& batch);
-  void mine_batch(const data::Batch& batch);
+  // features: the frozen backbone's, of batch's images.
+  void train_gan_batch(const data::Batch& batch, const torch::Tensor& features);
+  void mine_batch(const data::Batch& batch, const torch::Tensor& features);
   void end_mining_stage();
   void advance_position();
   [[noreturn]] void numerical_fault(const std::string& what) const;

@@ -3,6 +3,7 @@
 #include "core/isl/isl_loss.h"
 #include "core/run/compute_device.h"
 #include "core/run/run_files.h"
+#include "core/run/stage_batches.h"
 #include "core/run/trainer_engine.h"
 
 namespace isl {
@@ -52,29 +53,39 @@ bool Trainer::Impl::run_epoch() {
   }
   train_loader->start_epoch(epoch_seed(), position.iteration);
   last_progress = {};
-  while (true) {
+  if (run_batches(std::numeric_limits<int64_t>::max()) == BatchesEnd::Stopped) return false;
+  report_progress(true);
+  return true;
+}
+
+Trainer::Impl::BatchesEnd Trainer::Impl::run_batches(int64_t limit) {
+  StageBatches::Forward forward;
+  if (position.stage != Stage::Backbone)
+    forward = [this](const data::Batch& batch) { return frozen->features(images_of(batch)); };
+  StageBatches batches(*train_loader, std::move(forward), limit);
+  for (int64_t done = 0; done < limit; ++done) {
     if (control.wait_if_paused([&] { set_state(RunState::Paused); }, [&] { set_state(RunState::Running); }))
-      return false;
+      return BatchesEnd::Stopped;
     if (control.linear_probe_requested.exchange(false)) {
+      batches.wait_idle();
       record("probe", {{"linear_top1", linear_probe()}}, position);
     }
     const auto batch_started = std::chrono::steady_clock::now();
-    auto batch = train_loader->next();
-    if (!batch) break;
+    auto next = batches.next();
+    if (!next) return BatchesEnd::EpochDone;
     switch (position.stage) {
-      case Stage::Backbone: train_backbone_batch(*batch); break;
-      case Stage::Gan: train_gan_batch(*batch); break;
-      case Stage::Mining: mine_batch(*batch); break;
+      case Stage::Backbone: train_backbone_batch(next->batch); break;
+      case Stage::Gan: train_gan_batch(next->batch, next->features); break;
+      case Stage::Mining: mine_batch(next->batch, next->features); break;
       case Stage::Finished: break;
     }
     ++position.iteration;
-    position.epoch_images += batch->size();
+    position.epoch_images += next->batch.size();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_started).count();
     seconds_per_batch = seconds_per_batch == 0 ? seconds : 0.9 * seconds_per_batch + 0.1 * seconds;
     report_progress(false);
   }
-  report_progress(true);
-  return true;
+  return BatchesEnd::LimitReached;
 }
 
 void Trainer::Impl::train_backbone_batch(const data::Batch& batch) {
@@ -99,8 +110,7 @@ void Trainer::Impl::train_backbone_batch(const data::Batch& batch) {
   sums["loss_hpe"] += terms.hpe.item<double>();
 }
 
-void Trainer::Impl::train_gan_batch(const data::Batch& batch) {
-  auto features = frozen->features(images_of(batch));
+void Trainer::Impl::train_gan_batch(const data::Batch& batch, const torch::Tensor& features) {
   auto indices = to_device_indices(batch.indices);
   auto generator = batch_generator(position.iteration);
   auto losses = gan->train_step(sample_triplets(features, indices, *memory, *mined_sets, miner_options().triplets, generator));
@@ -131,9 +141,8 @@ MinerOptions Trainer::Impl::miner_options() const {
   return options;
 }
 
-void Trainer::Impl::mine_batch(const data::Batch& batch) {
+void Trainer::Impl::mine_batch(const data::Batch& batch, const torch::Tensor& features) {
   torch::NoGradGuard no_grad;
-  auto features = frozen->features(images_of(batch));
   auto indices = to_device_indices(batch.indices);
   auto generator = batch_generator(position.iteration);
   auto found = isl::mine_batch(features, indices, *memory, *mined_sets, *gan, miner_options(), generator);

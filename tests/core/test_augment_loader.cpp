@@ -1,6 +1,11 @@
 #include <QTest>
+#include <omp.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -12,6 +17,8 @@
 #include "core/data/loader.h"
 #include "core/data/resize.h"
 #include "core/input_error.h"
+#include "core/run/stage_batches.h"
+#include "core/run/torch_worker.h"
 #include "data_test_files.h"
 #include "test_registry.h"
 
@@ -69,6 +76,21 @@ class BrokenDataset final : public ImageDataset {
     std::fill(out, out + 48, uint8_t(index));
   }
   std::string source() const override { return "broken"; }
+};
+
+// Ten 4x4 images of value index that count how often they are read.
+class CountingDataset final : public ImageDataset {
+ public:
+  int64_t size() const override { return 10; }
+  int label(int64_t) const override { return 0; }
+  int num_classes() const override { return 1; }
+  ImageShape shape() const override { return {4, 4, 3}; }
+  void read(int64_t index, uint8_t* out) const override {
+    std::fill(out, out + 48, uint8_t(index));
+    ++reads;
+  }
+  std::string source() const override { return "counting"; }
+  mutable std::atomic<int> reads{0};
 };
 
 std::vector<Batch> drain(PrefetchLoader& loader) {
@@ -326,10 +348,138 @@ class TestPrefetchLoader : public QObject {
     LoaderOptions o = loader_options(0);
     isl::test::expect_input_error([&] { PrefetchLoader loader(ten_images(), o); }, "workers", "at least 1");
   }
+
+  void waits_until_the_prefetch_window_is_prepared() {
+    auto dataset = std::make_shared<CountingDataset>();
+    PrefetchLoader loader(dataset, loader_options(2));  // batches of 3, two ahead
+    loader.start_epoch(1);
+    loader.wait_until_prefetched();
+    QCOMPARE(dataset->reads.load(), 6);
+    loader.next();
+    loader.next();
+    loader.next();
+    loader.wait_until_prefetched();  // only the short last batch is left
+    QCOMPARE(dataset->reads.load(), 10);
+  }
+};
+
+class TestStageBatches : public QObject {
+  Q_OBJECT
+ private slots:
+  void worker_runs_jobs_in_order_on_its_own_thread() {
+    isl::TorchWorker worker;
+    std::vector<int> order;
+    std::vector<std::future<std::thread::id>> done;
+    for (int job = 0; job < 3; ++job)
+      done.push_back(worker.run([&order, job] {
+        order.push_back(job);
+        return std::this_thread::get_id();
+      }));
+    for (auto& thread : done) QVERIFY(thread.get() != std::this_thread::get_id());
+    QCOMPARE(order, (std::vector<int>{0, 1, 2}));
+    auto failed = worker.run([]() -> int { throw std::runtime_error("job failed"); });
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, failed.get());
+  }
+
+  void worker_uses_the_intra_op_thread_count() {
+    // A new thread's OpenMP regions default to every core; the worker's follow the process's
+    // setting, here one the default is not.
+    const int before = at::get_num_threads();
+    const int wanted = int(std::thread::hardware_concurrency()) + 3;
+    at::set_num_threads(wanted);
+    isl::TorchWorker worker;
+    const int seen = worker.run([] { return omp_get_max_threads(); }).get();
+    at::set_num_threads(before);
+    QCOMPARE(seen, wanted);
+  }
+
+  void hands_out_the_loaders_batches_with_their_features() {
+    PrefetchLoader direct(ten_images(), loader_options(2));
+    direct.start_epoch(9);
+    const std::vector<Batch> expected = drain(direct);
+
+    PrefetchLoader loader(ten_images(), loader_options(2));
+    loader.start_epoch(9);
+    isl::StageBatches batches(loader, [](const Batch& b) { return torch::tensor(b.images).sum(); }, 100);
+    for (const Batch& want : expected) {
+      auto got = batches.next();
+      QVERIFY(got.has_value());
+      QCOMPARE(got->batch.indices, want.indices);
+      QVERIFY(got->batch.images == want.images);
+      QCOMPARE(got->features.item<float>(), torch::tensor(want.images).sum().item<float>());
+    }
+    QVERIFY(!batches.next().has_value());
+  }
+
+  void computes_the_next_batchs_features_while_the_caller_works() {
+    PrefetchLoader loader(ten_images(), loader_options(2));
+    loader.start_epoch(3);
+    std::vector<std::promise<void>> started(4);
+    std::vector<std::thread::id> threads(4);
+    std::atomic<int> calls{0};
+    isl::StageBatches batches(
+        loader,
+        [&](const Batch& b) {
+          const int call = calls++;
+          threads[size_t(call)] = std::this_thread::get_id();
+          started[size_t(call)].set_value();
+          return torch::tensor(double(b.size()));
+        },
+        100);
+    for (int i = 0; i < 3; ++i) {
+      QVERIFY(batches.next().has_value());
+      // Batch i is the caller's now; batch i + 1's forward must already be on its way.
+      QCOMPARE(started[size_t(i) + 1].get_future().wait_for(std::chrono::seconds(30)), std::future_status::ready);
+      QVERIFY(threads[size_t(i) + 1] != std::this_thread::get_id());
+    }
+    QCOMPARE(batches.next()->features.item<double>(), 1.0);  // the short last batch
+    QVERIFY(!batches.next().has_value());
+    QCOMPARE(calls.load(), 4);
+  }
+
+  void takes_no_batch_beyond_its_limit() {
+    PrefetchLoader direct(ten_images(), loader_options(2));
+    direct.start_epoch(4);
+    const std::vector<Batch> expected = drain(direct);
+
+    PrefetchLoader loader(ten_images(), loader_options(2));
+    loader.start_epoch(4);
+    int forwards = 0;
+    {
+      isl::StageBatches batches(loader, [&](const Batch&) { return torch::tensor(++forwards); }, 2);
+      QVERIFY(batches.next().has_value());
+      QVERIFY(batches.next().has_value());
+      QVERIFY(!batches.next().has_value());
+    }
+    QCOMPARE(forwards, 2);
+    QCOMPARE(loader.next()->indices, expected[2].indices);  // the third batch is still the loader's
+  }
+
+  void without_a_forward_passes_batches_through() {
+    PrefetchLoader loader(ten_images(), loader_options(2));
+    loader.start_epoch(4);
+    isl::StageBatches batches(loader, {}, 3);
+    for (int i = 0; i < 3; ++i) {
+      auto got = batches.next();
+      QVERIFY(got.has_value());
+      QVERIFY(!got->features.defined());
+    }
+    QVERIFY(!batches.next().has_value());
+    QVERIFY(loader.next().has_value());  // the fourth batch was left to the loader
+  }
+
+  void a_failed_forward_reaches_the_caller() {
+    PrefetchLoader loader(ten_images(), loader_options(2));
+    loader.start_epoch(4);
+    isl::StageBatches batches(
+        loader, [](const Batch&) -> torch::Tensor { throw std::runtime_error("forward failed"); }, 100);
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, batches.next());
+  }
 };
 
 ISL_REGISTER_TEST(TestAugment);
 ISL_REGISTER_TEST(TestDatasetKind);
 ISL_REGISTER_TEST(TestPrefetchLoader);
+ISL_REGISTER_TEST(TestStageBatches);
 
 #include "test_augment_loader.moc"

@@ -1,0 +1,54 @@
+#pragma once
+#include <torch/torch.h>
+
+#include <functional>
+#include <future>
+#include <memory>
+#include <optional>
+
+#include "core/data/loader.h"
+#include "core/run/torch_worker.h"
+
+namespace isl {
+
+struct FeaturedBatch {
+  data::Batch batch;
+  torch::Tensor features;  // undefined for a stage that computes none
+};
+
+// A stage's batches from the loader's current epoch, each with the frozen backbone's
+// features where the stage needs them. The GAN and mining stages never change the backbone,
+// so the features of the next batch are computed on a worker thread while the caller samples
+// triplets, steps the GAN or mines for the current one; with a core to spare, a batch then
+// takes about as long as its forward alone (bench/isl-bench, stages gan and mining).
+class StageBatches {
+ public:
+  using Forward = std::function<torch::Tensor(const data::Batch&)>;
+  // Hands out at most `limit` batches. An empty `forward`: batches without features, no worker.
+  StageBatches(data::PrefetchLoader& loader, Forward forward, int64_t limit);
+  ~StageBatches();  // waits for a forward still running; its batch is dropped
+  StageBatches(const StageBatches&) = delete;
+  StageBatches& operator=(const StageBatches&) = delete;
+
+  // The next batch with its features, or nullopt at the epoch's end or the limit. Rethrows what
+  // the loader or the forward threw.
+  std::optional<FeaturedBatch> next();
+  // Returns once no forward runs: before other work uses the backbone meanwhile.
+  void wait_idle();
+
+ private:
+  struct Ahead {
+    data::Batch batch;
+    std::future<torch::Tensor> features;
+  };
+  void fetch_ahead();
+
+  data::PrefetchLoader& loader_;
+  Forward forward_;
+  int64_t left_;
+  bool started_ = false;
+  std::optional<Ahead> ahead_;
+  std::unique_ptr<TorchWorker> worker_;  // declared last: joined before ahead_'s batch is freed
+};
+
+}  // namespace isl
