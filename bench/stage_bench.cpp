@@ -281,14 +281,17 @@ class StageBench {
   // filling that pipeline once, so its figures are slightly worse than a whole epoch's.
   void stage(const std::string& name, Stage which, int64_t block, const Reference& reference) {
     engine_.position.stage = which;
+    engine_.position.epoch = 0;
     engine_.position.iteration = 0;
     if (which == Stage::Backbone) {
       engine_.backbone->train();
       engine_.apply_learning_rate();
     }
     engine_.train_loader->start_epoch(engine_.epoch_seed());
+    // The warm-up covers the trial in which the engine chooses whether to overlap (OverlapTuner).
+    const int trial_blocks = which == Stage::Backbone ? 0 : int((OverlapTuner::kTrialBatches + block - 1) / block);
     auto [bare, t] = measure_interleaved(
-        settings_.warmup, settings_.iters,
+        std::max(settings_.warmup, trial_blocks), settings_.iters,
         [&](Timing& timing) {
           // The loader refills what the stage took while the reference runs: let it finish first,
           // so the reference is the bare work alone.
@@ -305,7 +308,17 @@ class StageBench {
           {"ratio_to_bare", round3(ratio)},
           {"target", reference.target},
           {"meets_target", ratio <= reference.target},
-          {"mined_per_image", round2(double(engine_.mined_sets->mined_pairs()) / double(engine_.train_images->size()))}});
+          {"mined_per_image", round2(double(engine_.mined_sets->mined_pairs()) / double(engine_.train_images->size()))},
+          {"overlap", overlap_summary(which)}});
+  }
+
+  // What the engine's trial chose for a GAN or mining stage, with its medians per batch.
+  json overlap_summary(Stage which) const {
+    const auto& tuner = engine_.overlap_tuner;
+    if (which == Stage::Backbone || !tuner.chosen()) return nullptr;
+    return {{"chosen", *tuner.chosen()},
+            {"trial_overlapped_ms", round2(tuner.best_seconds_per_batch(true) * 1000)},
+            {"trial_serial_ms", round2(tuner.best_seconds_per_batch(false) * 1000)}};
   }
 
   // The kNN accuracy as the engine evaluates it (features of the test images without

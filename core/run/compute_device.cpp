@@ -2,6 +2,7 @@
 
 #include <ATen/Parallel.h>
 #include <ATen/autocast_mode.h>
+#include <dlfcn.h>
 #include <malloc.h>
 
 #include <algorithm>
@@ -65,6 +66,10 @@ int use_cpu_cores() {
   const char* requested = std::getenv("OMP_NUM_THREADS");
   const int threads = requested ? std::atoi(requested) : int(std::thread::hardware_concurrency()) - 1;
   at::set_num_threads(std::max(1, threads));
+  // Looked up at run time: Debian's alternatives may select another BLAS, which has no such call.
+  using SetThreads = void (*)(int);
+  if (auto set_blas_threads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+    set_blas_threads(at::get_num_threads());
   return at::get_num_threads();
 }
 

@@ -19,7 +19,10 @@ bool cpu_has_bf16_units();
 // core left free runs the loader's workers, the window and whatever else the machine does:
 // OpenMP threads that share a core with other work wait for each other at every barrier,
 // which made a 2-thread AlexNet step 2-3x slower than a 1-thread one on a 2-core machine with
-// one other busy process. Returns the thread count in use.
+// one other busy process. OpenBLAS, which LibTorch calls for float matrix products, runs its
+// own threads, every core by default: it gets the same count, else its threads spin on the
+// core left free, and products from two threads at once (the GAN and mining stages' overlap)
+// queue on its lock, which made the overlap slower than none. Returns the thread count in use.
 int use_cpu_cores();
 
 // glibc gives a freed block of a few megabytes back to the kernel and maps a fresh one at the

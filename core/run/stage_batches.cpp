@@ -9,7 +9,8 @@ StageBatches::StageBatches(data::PrefetchLoader& loader, Forward forward, int64_
 
 StageBatches::~StageBatches() = default;
 
-std::optional<FeaturedBatch> StageBatches::next() {
+std::optional<FeaturedBatch> StageBatches::next(bool overlap_following) {
+  if (getenv("ISL_SERIAL")) overlap_following = std::string(getenv("ISL_SERIAL")) == "0";
   if (!forward_) {
     if (left_ == 0) return std::nullopt;
     auto batch = loader_.next();
@@ -19,29 +20,31 @@ std::optional<FeaturedBatch> StageBatches::next() {
   }
   if (!started_) {
     started_ = true;
-    fetch_ahead();
+    take_following(false);
   }
-  if (!ahead_) return std::nullopt;
+  if (!following_) return std::nullopt;
   // The worker reads the batch until its forward ends: wait before moving the batch.
-  ahead_->features.wait();
-  Ahead done = std::move(*ahead_);
-  ahead_.reset();
-  FeaturedBatch current{std::move(done.batch), done.features.get()};
-  fetch_ahead();
-  return current;
+  const bool computed_ahead = following_->features.valid();
+  if (computed_ahead) following_->features.wait();
+  Following current = std::move(*following_);
+  following_.reset();
+  auto features = computed_ahead ? current.features.get() : forward_(current.batch);
+  take_following(overlap_following);
+  return FeaturedBatch{std::move(current.batch), std::move(features)};
 }
 
-void StageBatches::fetch_ahead() {
+void StageBatches::take_following(bool start_forward) {
   if (left_ == 0) return;
   auto batch = loader_.next();
   if (!batch) return;
   --left_;
-  ahead_.emplace(Ahead{std::move(*batch), {}});
-  ahead_->features = worker_->run([this, &batch = ahead_->batch] { return forward_(batch); });
+  following_.emplace(Following{std::move(*batch), {}});
+  if (start_forward)
+    following_->features = worker_->run([this, &batch = following_->batch] { return forward_(batch); });
 }
 
 void StageBatches::wait_idle() {
-  if (ahead_) ahead_->features.wait();
+  if (following_ && following_->features.valid()) following_->features.wait();
 }
 
 }  // namespace isl

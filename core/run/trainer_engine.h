@@ -16,6 +16,7 @@
 #include "core/models/backbone.h"
 #include "core/run/frozen_forward.h"
 #include "core/run/metrics_log.h"
+#include "core/run/overlap_tuner.h"
 #include "core/run/run_control.h"
 #include "core/run/run_lock.h"
 #include "core/run/snapshot_builder.h"
@@ -75,6 +76,7 @@ struct Trainer::Impl {
   // features: the frozen backbone's, of batch's images.
   void train_gan_batch(const data::Batch& batch, const torch::Tensor& features);
   void mine_batch(const data::Batch& batch, const torch::Tensor& features);
+  void note_frozen_batch_time(double seconds);  // GAN and mining: the overlap trial
   void end_mining_stage();
   void advance_position();
   [[noreturn]] void numerical_fault(const std::string& what) const;
@@ -137,6 +139,7 @@ struct Trainer::Impl {
   std::chrono::steady_clock::time_point started;
   std::chrono::steady_clock::time_point last_progress;
   double seconds_per_batch = 0;  // moving average, for the time left
+  OverlapTuner overlap_tuner;    // GAN and mining: whether to compute features a batch ahead
 };
 
 }  // namespace isl

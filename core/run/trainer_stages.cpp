@@ -63,6 +63,7 @@ Trainer::Impl::BatchesEnd Trainer::Impl::run_batches(int64_t limit) {
   if (position.stage != Stage::Backbone)
     forward = [this](const data::Batch& batch) { return frozen->features(images_of(batch)); };
   StageBatches batches(*train_loader, std::move(forward), limit);
+  if (position.epoch == 0 && position.iteration == 0) overlap_tuner.restart();
   for (int64_t done = 0; done < limit; ++done) {
     if (control.wait_if_paused([&] { set_state(RunState::Paused); }, [&] { set_state(RunState::Running); }))
       return BatchesEnd::Stopped;
@@ -71,7 +72,7 @@ Trainer::Impl::BatchesEnd Trainer::Impl::run_batches(int64_t limit) {
       record("probe", {{"linear_top1", linear_probe()}}, position);
     }
     const auto batch_started = std::chrono::steady_clock::now();
-    auto next = batches.next();
+    auto next = batches.next(overlap_tuner.overlap_following());
     if (!next) return BatchesEnd::EpochDone;
     switch (position.stage) {
       case Stage::Backbone: train_backbone_batch(next->batch); break;
@@ -83,9 +84,23 @@ Trainer::Impl::BatchesEnd Trainer::Impl::run_batches(int64_t limit) {
     position.epoch_images += next->batch.size();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_started).count();
     seconds_per_batch = seconds_per_batch == 0 ? seconds : 0.9 * seconds_per_batch + 0.1 * seconds;
+    if (next->features.defined()) note_frozen_batch_time(seconds);
     report_progress(false);
   }
   return BatchesEnd::LimitReached;
+}
+
+void Trainer::Impl::note_frozen_batch_time(double seconds) {
+  const bool trying = !overlap_tuner.chosen();
+  overlap_tuner.record(seconds);
+  if (!trying || !overlap_tuner.chosen()) return;
+  auto ms = [&](bool mode) {
+    return std::to_string(int(std::lround(overlap_tuner.best_seconds_per_batch(mode) * 1000)));
+  };
+  log(LogLevel::Info, std::string(position.stage == Stage::Gan ? "GAN" : "Mining") + " stage: " +
+                          (*overlap_tuner.chosen() ? "computing each batch's features while the batch before is worked on"
+                                                   : "computing each batch's features when its turn comes") +
+                          " (" + ms(true) + " ms a batch overlapped, " + ms(false) + " ms one after the other)");
 }
 
 void Trainer::Impl::train_backbone_batch(const data::Batch& batch) {

@@ -17,6 +17,7 @@
 #include "core/data/loader.h"
 #include "core/data/resize.h"
 #include "core/input_error.h"
+#include "core/run/overlap_tuner.h"
 #include "core/run/stage_batches.h"
 #include "core/run/torch_worker.h"
 #include "data_test_files.h"
@@ -437,6 +438,25 @@ class TestStageBatches : public QObject {
     QCOMPARE(calls.load(), 4);
   }
 
+  void without_overlap_the_following_batch_waits_its_turn() {
+    PrefetchLoader loader(ten_images(), loader_options(2));
+    loader.start_epoch(3);
+    std::vector<std::thread::id> threads;
+    isl::StageBatches batches(
+        loader,
+        [&](const Batch& b) {
+          threads.push_back(std::this_thread::get_id());
+          return torch::tensor(double(b.size()));
+        },
+        100);
+    for (size_t i = 0; i < 4; ++i) {
+      QVERIFY(batches.next(false).has_value());
+      QCOMPARE(threads.size(), i + 1);  // nothing started for the batch after it
+      QVERIFY(threads.back() == std::this_thread::get_id());
+    }
+    QVERIFY(!batches.next(false).has_value());
+  }
+
   void takes_no_batch_beyond_its_limit() {
     PrefetchLoader direct(ten_images(), loader_options(2));
     direct.start_epoch(4);
@@ -466,6 +486,36 @@ class TestStageBatches : public QObject {
     }
     QVERIFY(!batches.next().has_value());
     QVERIFY(loader.next().has_value());  // the fourth batch was left to the loader
+  }
+
+  void tuner_alternates_runs_and_keeps_the_faster_mode() {
+    using isl::OverlapTuner;
+    for (const bool overlap_faster : {true, false}) {
+      OverlapTuner tuner;
+      std::vector<bool> schedule;
+      for (int batch = 0; batch < OverlapTuner::kTrialBatches; ++batch) {
+        QVERIFY(!tuner.chosen().has_value());
+        schedule.push_back(tuner.overlap_following());
+        const bool in_overlapped_run = (batch / OverlapTuner::kRunLength) % 2 == 1;
+        double seconds = in_overlapped_run == overlap_faster ? 0.050 : 0.060;
+        if (batch == OverlapTuner::kRunLength / 2) seconds = 5.0;  // a stall in the first serial run
+        tuner.record(seconds);
+      }
+      // Serial runs compute nothing ahead; overlapped runs compute each batch's successor
+      // ahead except past the run's end.
+      const std::vector<bool> run_pair = {false, false, false, false, true, true, true, false};
+      QCOMPARE(int(run_pair.size()), 2 * OverlapTuner::kRunLength);
+      for (size_t batch = 0; batch < schedule.size(); ++batch) QCOMPARE(schedule[batch], run_pair[batch % run_pair.size()]);
+      QCOMPARE(tuner.chosen(), std::optional<bool>(overlap_faster));
+      QCOMPARE(tuner.overlap_following(), overlap_faster);
+      QCOMPARE(tuner.best_seconds_per_batch(true), overlap_faster ? 0.050 : 0.060);
+      QCOMPARE(tuner.best_seconds_per_batch(false), overlap_faster ? 0.060 : 0.050);
+      tuner.record(1.0);  // after the trial, times change nothing
+      QCOMPARE(tuner.chosen(), std::optional<bool>(overlap_faster));
+      tuner.restart();
+      QVERIFY(!tuner.chosen().has_value());
+      QCOMPARE(tuner.overlap_following(), false);
+    }
   }
 
   void a_failed_forward_reaches_the_caller() {

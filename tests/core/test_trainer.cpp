@@ -3,6 +3,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <dlfcn.h>
 
 #include <nlohmann/json.hpp>
 #include <caffe2/serialize/inline_container.h>
@@ -17,6 +18,7 @@
 
 #include "core/input_error.h"
 #include "core/models/backbone.h"
+#include "core/run/compute_device.h"
 #include "core/run/run_files.h"
 #include "core/run/trainer.h"
 #include "core/run/weights_export.h"
@@ -539,21 +541,25 @@ class TestTrainer : public QObject {
   }
 
   // Debian's LibTorch starts with one CPU thread; a trainer takes every core but one (or what
-  // OMP_NUM_THREADS says).
+  // OMP_NUM_THREADS says), and so does OpenBLAS, where it is the BLAS selected.
   void the_engine_computes_on_all_cores_but_one() {
+    using GetThreads = int (*)();
+    auto blas_threads = reinterpret_cast<GetThreads>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
     QTemporaryDir dir;
     const QByteArray before = qgetenv("OMP_NUM_THREADS");
     qunsetenv("OMP_NUM_THREADS");
     at::set_num_threads(1);
     { Trainer trainer(instance_config(64, 1), dir.filePath("every").toStdString()); }
     QCOMPARE(at::get_num_threads(), std::max(1, int(std::thread::hardware_concurrency()) - 1));
+    if (blas_threads) QCOMPARE(blas_threads(), at::get_num_threads());
     qputenv("OMP_NUM_THREADS", "3");
     { Trainer trainer(instance_config(64, 1), dir.filePath("three").toStdString()); }
     QCOMPARE(at::get_num_threads(), 3);
+    if (blas_threads) QCOMPARE(blas_threads(), 3);
     // Back to what the test run asked for.
     if (before.isNull()) qunsetenv("OMP_NUM_THREADS");
     else qputenv("OMP_NUM_THREADS", before);
-    at::set_num_threads(before.isNull() ? std::max(1, int(std::thread::hardware_concurrency()) - 1) : before.toInt());
+    isl::use_cpu_cores();
   }
 
   void a_run_directory_is_used_by_one_trainer_at_a_time() {
