@@ -6,7 +6,7 @@
 namespace isl {
 
 // The requests other threads make of a running trainer. The training thread calls
-// checkpoint() between iterations: it blocks while paused and says whether to stop.
+// wait_if_paused() between iterations: it blocks while paused and says whether to stop.
 class RunControl {
  public:
   void pause() {

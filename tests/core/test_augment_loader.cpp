@@ -65,33 +65,25 @@ std::shared_ptr<const ImageDataset> ten_images() {
   return std::make_shared<InMemoryDataset>("ten", ImageShape{4, 4, 3}, pixels, labels, 3);
 }
 
-// Image 7 cannot be read, as an undecodable file in an image folder.
-class BrokenDataset final : public ImageDataset {
+// Ten 4x4 images of value index that count how often they are read; image `unreadable`
+// cannot be read, as an undecodable file in an image folder.
+class PlainDataset final : public ImageDataset {
  public:
+  explicit PlainDataset(int64_t unreadable = -1) : unreadable_(unreadable) {}
   int64_t size() const override { return 10; }
   int label(int64_t) const override { return 0; }
   int num_classes() const override { return 1; }
   ImageShape shape() const override { return {4, 4, 3}; }
   void read(int64_t index, uint8_t* out) const override {
-    if (index == 7) throw isl::InputError("seven.png", "cannot be decoded as an image");
-    std::fill(out, out + 48, uint8_t(index));
-  }
-  std::string source() const override { return "broken"; }
-};
-
-// Ten 4x4 images of value index that count how often they are read.
-class CountingDataset final : public ImageDataset {
- public:
-  int64_t size() const override { return 10; }
-  int label(int64_t) const override { return 0; }
-  int num_classes() const override { return 1; }
-  ImageShape shape() const override { return {4, 4, 3}; }
-  void read(int64_t index, uint8_t* out) const override {
+    if (index == unreadable_) throw isl::InputError(std::to_string(index) + ".png", "cannot be decoded as an image");
     std::fill(out, out + 48, uint8_t(index));
     ++reads;
   }
-  std::string source() const override { return "counting"; }
+  std::string source() const override { return "plain"; }
   mutable std::atomic<int> reads{0};
+
+ private:
+  int64_t unreadable_;
 };
 
 std::vector<Batch> drain(PrefetchLoader& loader) {
@@ -109,6 +101,13 @@ LoaderOptions loader_options(int workers) {
   o.prefetch_batches = 2;
   o.out_size = 4;
   return o;
+}
+
+// The batches of one epoch of ten_images() with loader_options(2), straight from a loader.
+std::vector<Batch> epoch_of_ten_images(uint64_t seed) {
+  PrefetchLoader loader(ten_images(), loader_options(2));
+  loader.start_epoch(seed);
+  return drain(loader);
 }
 
 }  // namespace
@@ -337,11 +336,11 @@ class TestPrefetchLoader : public QObject {
   void read_errors_reach_the_consumer() {
     LoaderOptions o = loader_options(2);
     o.shuffle = false;  // index 7 is in batch 2
-    PrefetchLoader loader(std::make_shared<BrokenDataset>(), o);
+    PrefetchLoader loader(std::make_shared<PlainDataset>(7), o);
     loader.start_epoch(0);
     QVERIFY(loader.next().has_value());
     QVERIFY(loader.next().has_value());
-    isl::test::expect_input_error([&] { loader.next(); }, "seven.png", "decoded");
+    isl::test::expect_input_error([&] { loader.next(); }, "7.png", "decoded");
     QVERIFY(!loader.next().has_value());
   }
 
@@ -351,7 +350,7 @@ class TestPrefetchLoader : public QObject {
   }
 
   void waits_until_the_prefetch_window_is_prepared() {
-    auto dataset = std::make_shared<CountingDataset>();
+    auto dataset = std::make_shared<PlainDataset>();
     PrefetchLoader loader(dataset, loader_options(2));  // batches of 3, two ahead
     loader.start_epoch(1);
     loader.wait_until_prefetched();
@@ -395,9 +394,7 @@ class TestStageBatches : public QObject {
   }
 
   void hands_out_the_loaders_batches_with_their_features() {
-    PrefetchLoader direct(ten_images(), loader_options(2));
-    direct.start_epoch(9);
-    const std::vector<Batch> expected = drain(direct);
+    const std::vector<Batch> expected = epoch_of_ten_images(9);
 
     PrefetchLoader loader(ten_images(), loader_options(2));
     loader.start_epoch(9);
@@ -458,9 +455,7 @@ class TestStageBatches : public QObject {
   }
 
   void takes_no_batch_beyond_its_limit() {
-    PrefetchLoader direct(ten_images(), loader_options(2));
-    direct.start_epoch(4);
-    const std::vector<Batch> expected = drain(direct);
+    const std::vector<Batch> expected = epoch_of_ten_images(4);
 
     PrefetchLoader loader(ten_images(), loader_options(2));
     loader.start_epoch(4);
