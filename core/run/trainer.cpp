@@ -213,14 +213,18 @@ void Trainer::Impl::run() {
       return;
     }
   }
-  // The final evaluation uses features recomputed without augmentation.
-  auto train_features = features_of(train_images, false);
-  auto test_features = features_of(test_images, false);
-  std::map<std::string, double> final_values = {
-      {"knn_top1_final", eval::weighted_knn_top1(train_features, train_labels, test_features, test_labels,
-                                                  train_images->num_classes(), {config.knn_k, config.knn_sigma})}};
-  record("final", final_values, position);
-  save_checkpoint();
+  // A run stopped between its final checkpoint and its exit has its final record already.
+  if (!position.final_recorded) {
+    // The final evaluation uses features recomputed without augmentation.
+    auto train_features = features_of(train_images, false);
+    auto test_features = features_of(test_images, false);
+    std::map<std::string, double> final_values = {
+        {"knn_top1_final", eval::weighted_knn_top1(train_features, train_labels, test_features, test_labels,
+                                                    train_images->num_classes(), {config.knn_k, config.knn_sigma})}};
+    record("final", final_values, position);
+    position.final_recorded = true;
+    save_checkpoint();
+  }
   snapshots->wait_idle();
   set_state(RunState::Finished);
 }

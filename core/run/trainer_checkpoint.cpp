@@ -38,7 +38,7 @@ nlohmann::json position_json(const RunPosition& p) {
           {"metrics_lines", p.metrics_lines}, {"seconds", p.seconds}, {"gan_losses", p.gan_losses},
           {"epoch_sums", p.epoch_sums}, {"epoch_images", p.epoch_images}, {"learning_rate", p.learning_rate},
           {"best_knn", p.best_knn}, {"evaluations_without_gain", p.evaluations_without_gain},
-          {"last_evaluation", p.last_evaluation}};
+          {"last_evaluation", p.last_evaluation}, {"final_recorded", p.final_recorded}};
 }
 
 // Throws InputError(path, ...) for a value of the wrong type or out of range.
@@ -71,6 +71,11 @@ RunPosition position_from_json(const nlohmann::json& j, const Config& config, co
   p.learning_rate = number("learning_rate");
   p.best_knn = number("best_knn");
   p.evaluations_without_gain = int(whole("evaluations_without_gain", 0, kIntMax));
+  if (j.contains("final_recorded")) {  // absent from checkpoints written before it existed
+    if (!j.at("final_recorded").is_boolean())
+      throw InputError(path, "has a position.final_recorded that is not true or false");
+    p.final_recorded = j.at("final_recorded").get<bool>();
+  }
   // NaN values (undefined precisions) were written as null.
   for (const auto& [key, value] : j.at("last_evaluation").items())
     p.last_evaluation[key] = value.is_null() ? std::numeric_limits<double>::quiet_NaN() : json_number(value, path, key);

@@ -44,6 +44,8 @@ struct RunPosition {
   double best_knn = -1;
   int evaluations_without_gain = 0;
   std::map<std::string, double> last_evaluation;
+  // The run's final evaluation is in the metrics: resuming a finished run adds nothing.
+  bool final_recorded = false;
 };
 
 // Training went numerically wrong (a loss that is not a number, a collapsed GAN): thrown

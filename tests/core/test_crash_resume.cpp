@@ -19,7 +19,9 @@ using namespace isl;
 namespace {
 
 QStringList run_arguments(const QString& out) {
-  return {"--max-train-images", "256", "--max-test-images", "200", "--rounds", "2", "--backbone-epochs", "3",
+  // Three rounds: long enough (about 14 s on two cores) that the kills below, 0.3-2.5 s after
+  // each start, come ten times or more before the run can finish.
+  return {"--max-train-images", "256", "--max-test-images", "200", "--rounds", "3", "--backbone-epochs", "3",
           "--gan-epochs", "3", "--gan-min-epochs-first-round", "2", "--mining-epochs", "2", "--batch", "64",
           "--learning-rate", "0.003", "--confidence-threshold", "0", "--region", "-1", "--negative-candidates",
           "256", "--knn-k", "20", "--tracked-anchors", "8", "--loader-workers", "1", "--out", out};

@@ -210,6 +210,14 @@ class TestTrainer : public QObject {
       QCOMPARE(part_records[i].stage, whole_records[i].stage);
     }
     QCOMPARE(list_snapshot_files(parts).size(), list_snapshot_files(whole).size());
+    // Resumed once more, as after a kill between its last checkpoint and its exit, the finished
+    // run adds nothing.
+    {
+      auto again = Trainer::resume(parts);
+      again->run();
+      QCOMPARE(again->state(), RunState::Finished);
+    }
+    QCOMPARE(read_metrics_file(run_files::metrics_path(parts)).size(), whole_records.size());
   }
 
   void bf16_keeps_knn_accuracy() {
