@@ -150,13 +150,18 @@ class StageBench {
     double target;
   };
 
-  // The next training batch; a new epoch when one ends, as the trainer's next epoch would.
+  // The loader's next epoch, as the trainer starts it when one ends.
+  void start_next_epoch() {
+    ++engine_.position.epoch;
+    engine_.position.iteration = 0;
+    engine_.train_loader->start_epoch(engine_.epoch_seed());
+  }
+
+  // The next training batch, into the next epoch when one ends.
   data::Batch next_batch() {
     auto batch = engine_.train_loader->next();
     if (!batch) {
-      ++engine_.position.epoch;
-      engine_.position.iteration = 0;
-      engine_.train_loader->start_epoch(engine_.epoch_seed());
+      start_next_epoch();
       batch = engine_.train_loader->next();
     }
     return std::move(*batch);
@@ -267,11 +272,7 @@ class StageBench {
       const int64_t before = engine_.position.iteration;
       const auto end = engine_.run_batches(count);
       count -= engine_.position.iteration - before;
-      if (end == Trainer::Impl::BatchesEnd::EpochDone) {
-        ++engine_.position.epoch;
-        engine_.position.iteration = 0;
-        engine_.train_loader->start_epoch(engine_.epoch_seed());
-      }
+      if (end == Trainer::Impl::BatchesEnd::EpochDone) start_next_epoch();
     }
   }
 
