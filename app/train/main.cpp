@@ -14,77 +14,12 @@
 #include "core/run/run_files.h"
 #include "core/run/trainer.h"
 #include "progress_bar.h"
+#include "run_commands.h"
+#include "setting_flags.h"
 
 namespace {
 
 using isl::Config;
-using isl::ConfigField;
-
-std::string flag_name(const char* field) {
-  std::string name = std::string("--") + field;
-  std::replace(name.begin(), name.end(), '_', '-');
-  return name;
-}
-
-std::string number_text(double value) {
-  std::ostringstream out;
-  out << value;
-  return out.str();
-}
-
-// The same words as the config file's check ("allowed: 1 to 1000"), not CLI11's "%f" form.
-CLI::Validator range_check(const ConfigField& field) {
-  const double minimum = field.minimum, maximum = field.maximum;
-  const std::string allowed = "allowed: " + number_text(minimum) + " to " + number_text(maximum);
-  return CLI::Validator(
-      [minimum, maximum, allowed](std::string& input) -> std::string {
-        std::istringstream in(input);
-        double value = 0;
-        if (!(in >> value)) return "'" + input + "' is not a number";
-        if (value < minimum || value > maximum) return input + " is out of range; " + allowed;
-        return {};
-      },
-      "in [" + number_text(minimum) + ", " + number_text(maximum) + "]");
-}
-
-// Binds one flag per setting to `flags`; returns the options in field order.
-std::vector<CLI::Option*> add_setting_flags(CLI::App& app, Config& flags) {
-  std::vector<CLI::Option*> options;
-  isl::for_each_field(flags, [&](auto& value, const ConfigField& field) {
-    using T = std::decay_t<decltype(value)>;
-    std::string names = flag_name(field.name);
-    if (std::string(field.name) == "data_path") names = "--data," + names;
-    CLI::Option* option;
-    if constexpr (std::is_same_v<T, bool>) {
-      option = app.add_flag(names + "{true}", value, field.help);
-    } else {
-      option = app.add_option(names, value, field.help);
-      if constexpr (std::is_same_v<T, std::string>) {
-        if (!field.choices.empty()) option->check(CLI::IsMember(field.choices));
-      } else {
-        option->check(range_check(field));
-      }
-      option->capture_default_str();
-    }
-    option->group("Settings");
-    options.push_back(option);
-  });
-  return options;
-}
-
-// Settings given on the command line override the config file, which overrides the defaults.
-Config merge_settings(Config base, Config& flags, const std::vector<CLI::Option*>& options) {
-  std::vector<void*> given;
-  size_t index = 0;
-  isl::for_each_field(flags, [&](auto& value, const ConfigField&) {
-    given.push_back(options[index++]->count() > 0 ? static_cast<void*>(&value) : nullptr);
-  });
-  index = 0;
-  isl::for_each_field(base, [&](auto& value, const ConfigField&) {
-    if (void* from = given[index++]) value = *static_cast<std::decay_t<decltype(value)>*>(from);
-  });
-  return base;
-}
 
 // Ctrl-C or SIGTERM asks the trainer to stop cleanly (it writes a checkpoint first). The
 // handler only writes a byte to a pipe (stop() may not be called in a handler); a thread of
@@ -139,25 +74,69 @@ class StopOnNumericalFault : public isl::TrainingObserver {
 
 int main(int argc, char** argv) {
   CLI::App app{"Train Instance Similarity Learning (or a baseline) and write a run directory.\n"
-               "Without arguments: ISL with AlexNet on the built-in MNIST digits, into ./runs/<time>."};
+               "Without arguments: ISL with AlexNet on the built-in MNIST digits, into ./runs/<time>.\n"
+               "The subcommands work on a run that is not training; each has its own --help."};
   app.set_help_flag("-h,--help", "Print this help and exit");
+  app.require_subcommand(0, 1);
   Config flags;
   std::string config_file, out, resume;
   app.add_option("--config", config_file, "JSON file of settings (keys as in config.json); flags override it")
       ->check(CLI::ExistingFile);
   app.add_option("--out", out, "Run directory to create (default: runs/<date-time>)");
-  app.add_option("--resume", resume, "Continue the run in this directory from its last checkpoint")
+  app.add_option("--resume", resume,
+                 "Continue the run in this directory from its last checkpoint; settings given with it (flags or "
+                 "--config) change the run where its saved state allows")
       ->check(CLI::ExistingDirectory);
   bool linear_probe = false;
   app.add_flag("--linear-probe", linear_probe, "Also train a linear classifier on conv5 features at the end");
-  auto setting_options = add_setting_flags(app, flags);
+  auto setting_options = isl::cli::add_setting_flags(app, flags);
+
+  std::string run;
+  auto* evaluate = app.add_subcommand(
+      "evaluate", "Evaluate a run where it stands: kNN top-1 of the memory bank and of features recomputed without "
+                  "augmentation, positive-set precision, optionally a linear probe; appended to its metrics");
+  evaluate->add_option("run", run, "Run directory")->required()->check(CLI::ExistingDirectory);
+  bool evaluate_probe = false;
+  evaluate->add_flag("--linear-probe", evaluate_probe, "Also train a linear classifier on conv5 features");
+  auto* export_command = app.add_subcommand(
+      "export", "Write a run's backbone weights, embeddings or metrics for other tools (give at least one part)");
+  export_command->add_option("run", run, "Run directory")->required()->check(CLI::ExistingDirectory);
+  isl::cli::ExportRequest request;
+  export_command->add_option("--weights", request.weights,
+                             "Backbone state dict for PyTorch (tools/isl_models.py, torchvision; see README)");
+  export_command->add_option("--embeddings", request.embeddings,
+                             "Folder for TensorBoard's projector: the D-dimensional memory bank with metadata and sprite");
+  export_command->add_flag("--recomputed-features", request.recomputed_features,
+                           "In --embeddings, features recomputed without augmentation instead of the memory bank");
+  export_command->add_option("--metrics", request.metrics_csv, "Metrics as a CSV file");
+  export_command->add_option("--tensorboard", request.tensorboard, "Folder for a TensorBoard event file of the metrics");
+  auto* info = app.add_subcommand("info", "Print a run's settings, where it stands and its latest figures");
+  info->add_option("run", run, "Run directory")->required()->check(CLI::ExistingDirectory);
   CLI11_PARSE(app, argc, argv);
-  if (!resume.empty()) {
-    for (auto* option : setting_options)
-      if (option->count() > 0 || !config_file.empty() || !out.empty()) {
-        std::fprintf(stderr, "error: --resume takes no settings, --config or --out: the run's config.json holds them\n");
-        return 2;
-      }
+
+  const bool training_options = isl::cli::any_setting_given(setting_options) || !config_file.empty() || !out.empty() ||
+                                !resume.empty() || linear_probe;
+  if (!app.get_subcommands().empty() && training_options) {
+    std::fprintf(stderr, "error: training flags (settings, --config, --out, --resume, --linear-probe) do not go with "
+                         "the subcommand '%s'\n", app.get_subcommands().front()->get_name().c_str());
+    return 2;
+  }
+  if (*evaluate) return isl::cli::evaluate_run(run, evaluate_probe);
+  if (*info) return isl::cli::print_run_info(run);
+  if (*export_command) {
+    if (request.empty()) {
+      std::fprintf(stderr, "error: export needs at least one of --weights, --embeddings, --metrics, --tensorboard\n");
+      return 2;
+    }
+    if (request.recomputed_features && request.embeddings.empty()) {
+      std::fprintf(stderr, "error: --recomputed-features goes with --embeddings\n");
+      return 2;
+    }
+    return isl::cli::export_run(run, request);
+  }
+  if (!resume.empty() && !out.empty()) {
+    std::fprintf(stderr, "error: --resume continues the run in its own directory; --out does not go with it\n");
+    return 2;
   }
 
   catch_stop_signals();
@@ -166,11 +145,17 @@ int main(int argc, char** argv) {
   std::unique_ptr<isl::Trainer> trainer;
   try {
     if (!resume.empty()) {
-      trainer = isl::Trainer::resume(resume);
+      std::optional<Config> changed;
+      if (isl::cli::any_setting_given(setting_options) || !config_file.empty()) {
+        Config saved = isl::read_config_file(isl::run_files::config_path(resume));
+        if (!config_file.empty()) saved = isl::config_from_json_text(isl::read_whole_file(config_file), config_file, saved);
+        changed = isl::cli::merge_settings(saved, flags, setting_options);
+      }
+      trainer = isl::Trainer::resume(resume, changed);
     } else {
       Config base = config_file.empty() ? Config{}
                                         : isl::config_from_json_text(isl::read_whole_file(config_file), config_file);
-      Config config = merge_settings(base, flags, setting_options);
+      Config config = isl::cli::merge_settings(base, flags, setting_options);
       isl::validate(config, "command line");
       if (out.empty()) {
         char stamp[32];

@@ -17,6 +17,17 @@ std::string format_duration(double seconds) {
   return text;
 }
 
+std::string stage_figure_text(const Progress& p) {
+  char text[64];
+  switch (p.stage) {
+    case Stage::Backbone: std::snprintf(text, sizeof text, "loss %.4f  lr %.3g", p.stage_figure, p.learning_rate); break;
+    case Stage::Gan: std::snprintf(text, sizeof text, "generator loss %.4f", p.stage_figure); break;
+    case Stage::Mining: std::snprintf(text, sizeof text, "proxy confidence %.3f", p.stage_figure); break;
+    case Stage::Finished: return {};
+  }
+  return text;
+}
+
 ProgressPrinter::ProgressPrinter(std::FILE* out) : out_(out), terminal_(isatty(fileno(out))) {}
 
 void ProgressPrinter::end_line() {
@@ -33,11 +44,11 @@ void ProgressPrinter::on_progress(const Progress& p) {
   constexpr int kWidth = 24;
   const int filled = p.iterations > 0 ? int(kWidth * p.iteration / p.iterations) : 0;
   std::string bar = std::string(size_t(filled), '#') + std::string(size_t(kWidth - filled), '.');
-  std::fprintf(out_, "%sround %d/%d %-8s epoch %d/%d [%s] %lld/%lld  %.0f img/s  epoch %s, stage %s%s left  loss %.4f",
+  std::fprintf(out_, "%sround %d/%d %-8s epoch %d/%d [%s] %lld/%lld  %.0f img/s  epoch %s, stage %s%s left  %s",
                terminal_ ? "\r\033[K" : "", p.round + 1, p.rounds, to_string(p.stage).c_str(), p.epoch + 1,
                p.epoch_cap, bar.c_str(), (long long)p.iteration, (long long)p.iterations, p.images_per_second,
                format_duration(p.epoch_seconds_left).c_str(), p.stage == Stage::Backbone ? "" : "<= ",
-               format_duration(p.stage_seconds_left).c_str(), p.loss);
+               format_duration(p.stage_seconds_left).c_str(), stage_figure_text(p).c_str());
   if (terminal_) {
     line_open_ = true;
   } else {

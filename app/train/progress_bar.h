@@ -33,6 +33,10 @@ class ProgressPrinter : public TrainingObserver {
   double final_knn_ = -1;
 };
 
+// The stage's running figure with its name: "loss 1.2345  lr 0.03", "generator loss 0.6931",
+// "proxy confidence 0.512".
+std::string stage_figure_text(const Progress& progress);
+
 // "1:02:03", "4:05" or "12s".
 std::string format_duration(double seconds);
 

@@ -93,6 +93,13 @@ torch::Tensor ProxyGan::confidence(const Triplets& real, const torch::Tensor& pr
   return discriminator->forward(join(real.anchor, proxies, real.negative));
 }
 
+void ProxyGan::set_learning_rate(double learning_rate) {
+  options_.learning_rate = learning_rate;
+  for (auto* optimizer : {generator_optimizer_.get(), discriminator_optimizer_.get()})
+    for (auto& group : optimizer->param_groups())
+      static_cast<torch::optim::AdamOptions&>(group.options()).lr(learning_rate);
+}
+
 void ProxyGan::to(torch::Device device) {
   generator->to(device);
   discriminator->to(device);
@@ -131,12 +138,15 @@ bool gan_collapsed(double real_confidence, double fake_confidence) {
 
 bool gan_should_continue(const std::vector<double>& losses, int round, const GanStopOptions& options) {
   if (losses.empty()) return true;
-  const auto count = losses.size();
-  if (round == 0 && (count < size_t(options.first_round_min_epochs) || losses.back() > options.converged_loss))
-    return true;
-  const size_t best = size_t(std::min_element(losses.begin(), losses.end()) - losses.begin());
-  if (losses[best] > options.converged_loss) return true;
-  return best + 3 >= count;  // the best epoch is among the last three
+  const size_t count = losses.size();
+  const double newest = losses.back();
+  if (round == 0 && count < size_t(options.first_round_min_epochs)) return true;
+  const double least = *std::min_element(losses.begin(), losses.end());
+  if (least > options.converged_loss || (round == 0 && newest > options.converged_loss)) return true;
+  const auto last_three = losses.end() - std::ptrdiff_t(std::min<size_t>(count, 3));
+  // Still decreasing: the newest loss is below the (up to) two before it; a tie is no decrease.
+  if (std::all_of(last_three, losses.end() - 1, [&](double earlier) { return newest < earlier; })) return true;
+  return std::find(last_three, losses.end(), least) != losses.end();
 }
 
 }  // namespace isl

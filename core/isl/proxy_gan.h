@@ -51,6 +51,8 @@ class ProxyGan {
   torch::Tensor generate(const Triplets& real);
   torch::Tensor confidence(const Triplets& real, const torch::Tensor& proxies);
 
+  // Both Adam optimizers' rate; a loaded optimizer state brings the rate it was saved with.
+  void set_learning_rate(double learning_rate);
   void to(torch::Device device);
   void save(torch::serialize::OutputArchive& archive) const;
   void load(torch::serialize::InputArchive& archive);
@@ -74,9 +76,11 @@ struct GanStopOptions {
 };
 
 // The early-stop rule for GAN epochs, given the generator loss of every epoch so far in this
-// round: go on while the newest loss is the minimum of the last three or the best loss is
-// still above `converged_loss`; in round 0 also until `first_round_min_epochs` epochs have run
-// and the last loss is at most `converged_loss`. Stop once the best loss has left the last three.
+// round, decided in the method notes' order: (1) round 0 with fewer than
+// `first_round_min_epochs` epochs: continue; (2) the best loss above `converged_loss`, or in
+// round 0 the newest above it: continue; (3) the newest loss is the least of the last three
+// (still decreasing): continue; (4) the best loss is not among the last three: stop;
+// (5) otherwise continue.
 bool gan_should_continue(const std::vector<double>& generator_losses, int round,
                          const GanStopOptions& options);
 

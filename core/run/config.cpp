@@ -82,6 +82,24 @@ void validate(const Config& config, const std::string& subject) {
     throw InputError(subject + ": 'precision_set_sizes'", "needs at least one size");
 }
 
+std::vector<std::string> check_resumable_change(const Config& saved, const Config& changed, const std::string& subject) {
+  std::vector<nlohmann::json> old_values;
+  for_each_field(saved, [&](const auto& value, const ConfigField&) { old_values.emplace_back(value); });
+  std::vector<std::string> changes;
+  size_t index = 0;
+  for_each_field(changed, [&](const auto& value, const ConfigField& field) {
+    const nlohmann::json& before = old_values[index++];
+    const nlohmann::json after(value);
+    if (before == after) return;
+    if (field.fixed_for_the_run)
+      throw InputError(subject + ": '" + field.name + "'",
+                       "cannot change when the run is resumed: its saved state depends on it (the run has " +
+                           before.dump() + ", asked for " + after.dump() + "); start a new run instead");
+    changes.push_back(std::string(field.name) + ": " + before.dump() + " -> " + after.dump());
+  });
+  return changes;
+}
+
 std::string to_json_text(const Config& config) {
   nlohmann::ordered_json document;
   for_each_field(config, [&](const auto& value, const ConfigField& field) { document[field.name] = value; });

@@ -80,6 +80,9 @@ struct ConfigField {
   double minimum;
   double maximum;
   std::vector<std::string> choices;
+  // The saved state of a run depends on this setting (its data, its network, its random
+  // draws): a resumed run keeps it.
+  bool fixed_for_the_run = false;
 };
 
 // Calls visitor(member, field) for every setting, in a stable order. Members are
@@ -89,6 +92,11 @@ void for_each_field(Config_& c, Visitor&& visit);
 
 // Throws InputError("<subject>: '<setting>'", problem) for the first invalid setting.
 void validate(const Config& config, const std::string& subject = "config");
+
+// A run resumed with `changed` settings: throws InputError("<subject>: '<setting>'", ...) for
+// the first fixed_for_the_run setting that differs from `saved`. Returns the settings that
+// change, as "name: old -> new".
+std::vector<std::string> check_resumable_change(const Config& saved, const Config& changed, const std::string& subject);
 
 std::string to_json_text(const Config& config);
 // Reads settings from JSON text; missing keys keep their defaults, unknown keys and wrong

@@ -29,6 +29,15 @@ RunLock::RunLock(const std::string& run_directory) {
   if (::ftruncate(descriptor_, 0) == 0) (void)!::pwrite(descriptor_, pid.data(), pid.size(), 0);
 }
 
+bool RunLock::held_elsewhere(const std::string& run_directory) {
+  const std::string path = (std::filesystem::path(run_directory) / "run.lock").string();
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (descriptor < 0) return false;  // never trained in, or not readable: nobody we can see
+  const bool held = ::flock(descriptor, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  ::close(descriptor);
+  return held;
+}
+
 RunLock::~RunLock() {
   if (descriptor_ >= 0) ::close(descriptor_);  // closing releases the flock
 }

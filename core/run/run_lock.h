@@ -11,6 +11,9 @@ class RunLock {
   // Throws InputError naming the directory when another process holds the lock.
   explicit RunLock(const std::string& run_directory);
   ~RunLock();
+  // Whether another process holds the lock of `run_directory` now; takes nothing and writes
+  // nothing, so it works in a directory this process may not write.
+  static bool held_elsewhere(const std::string& run_directory);
   RunLock(const RunLock&) = delete;
   RunLock& operator=(const RunLock&) = delete;
 

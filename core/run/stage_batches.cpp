@@ -10,7 +10,6 @@ StageBatches::StageBatches(data::PrefetchLoader& loader, Forward forward, int64_
 StageBatches::~StageBatches() = default;
 
 std::optional<FeaturedBatch> StageBatches::next(bool overlap_following) {
-  if (getenv("ISL_SERIAL")) overlap_following = std::string(getenv("ISL_SERIAL")) == "0";
   if (!forward_) {
     if (left_ == 0) return std::nullopt;
     auto batch = loader_.next();

@@ -118,18 +118,58 @@ Trainer::Trainer(Config config, std::string run_directory)
 
 Trainer::Trainer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
-std::unique_ptr<Trainer> Trainer::resume(const std::string& run_directory) {
-  auto config = read_config_file(run_files::config_path(run_directory));
+std::unique_ptr<Trainer> Trainer::resume(const std::string& run_directory, const std::optional<Config>& changed) {
+  const std::string config_path = run_files::config_path(run_directory);
+  const Config saved = read_config_file(config_path);
+  std::vector<std::string> changes;
+  if (changed) {
+    validate(*changed, "settings");
+    changes = check_resumable_change(saved, *changed, "settings");
+  }
+  Config config = changed.value_or(saved);
+  // The checkpoint is read against the rounds it was written for; the new count is checked
+  // against its position below.
+  config.rounds = std::max(config.rounds, saved.rounds);
   auto impl = std::make_unique<Impl>(std::move(config), run_directory);
   impl->lock = std::make_unique<RunLock>(run_directory);
   impl->open_data();
   impl->build_model();
   impl->return_to_last_checkpoint();
+  if (!changes.empty()) {
+    impl->take_changed_settings(saved, *changed);
+    write_file_atomically(config_path, to_json_text(impl->config));
+    std::string text;
+    for (const auto& change : changes) text += (text.empty() ? "" : "; ") + change;
+    impl->notices.push_back("Resumed with changed settings: " + text);
+  }
   return std::unique_ptr<Trainer>(new Trainer(std::move(impl)));
+}
+
+// After the checkpoint is loaded: the settings that its position or optimizer states carry
+// take their new values, and a finished run that now has more to do is reopened.
+void Trainer::Impl::take_changed_settings(const Config& before, const Config& changed) {
+  auto& p = position;
+  const bool finished = p.stage == Stage::Finished;
+  if (p.round >= changed.rounds)
+    throw InputError("settings: 'rounds'", std::to_string(changed.rounds) + " is too few: the run is in round " +
+                                               std::to_string(p.round + 1) + " already");
+  config = changed;
+  if (config.learning_rate != before.learning_rate) p.learning_rate = config.learning_rate;
+  use_optimizer_settings();
+  if (finished && (config.rounds > before.rounds || config.backbone_epochs > before.backbone_epochs)) {
+    // The last round ended with its backbone stage: go on from there.
+    p.stage = Stage::Backbone;
+    p.round = before.rounds - 1;
+    p.epoch = before.backbone_epochs;
+    p.iteration = 0;
+    p.final_recorded = false;
+    if (p.epoch >= epoch_cap()) next_stage();
+  }
 }
 
 void Trainer::Impl::return_to_last_checkpoint() {
   load_checkpoint(run_files::latest_checkpoint_path(run_directory));
+  use_optimizer_settings();
   metrics.restore(position.metrics_lines);
   // Snapshots written after the checkpoint belong to work that is about to be redone.
   for (const auto& file : list_snapshot_files(run_directory))
@@ -143,8 +183,8 @@ void Trainer::Impl::pause_after_fault(const std::string& what) {
   const std::string message =
       what + " The run is paused at its last good checkpoint (round " + std::to_string(position.round + 1) + ", " +
       to_string(position.stage) + " epoch " + std::to_string(position.epoch + 1) +
-      "). Resuming retries from there with the same settings; to change them, stop the run, edit " +
-      run_files::config_path(run_directory) + " and resume it.";
+      "). Resuming retries from there with the same settings; to retry with others, resume it with them (isl-train "
+      "--resume " + run_directory + " --learning-rate ..., or Continue with changed settings in the window).";
   log(LogLevel::Error, message);
   for (auto* observer : observers) observer->on_numerical_fault(message);
   control.pause();
@@ -159,9 +199,24 @@ void Trainer::pause() { impl_->control.pause(); }
 void Trainer::resume() { impl_->control.resume(); }
 void Trainer::stop() { impl_->control.stop(); }
 void Trainer::request_linear_probe() { impl_->control.linear_probe_requested = true; }
-double Trainer::run_linear_probe() {
-  const double accuracy = impl_->linear_probe();
-  impl_->record("probe", {{"linear_top1", accuracy}}, impl_->position);
+double Trainer::run_linear_probe() { return impl_->record_linear_probe(); }
+
+std::map<std::string, double> Trainer::evaluate_now() {
+  auto& impl = *impl_;
+  torch::NoGradGuard no_grad;
+  auto values = impl.evaluate();
+  values["knn_top1_recomputed"] = impl.recomputed_knn_top1();
+  impl.record("eval", values, impl.position);
+  impl.save_checkpoint();
+  return values;
+}
+
+// A checkpoint right after the record covers it, so that a resumed run keeps it: resuming
+// trims the metrics lines that no checkpoint covers.
+double Trainer::Impl::record_linear_probe() {
+  const double accuracy = linear_probe();
+  record("probe", {{"linear_top1", accuracy}}, position);
+  save_checkpoint();
   return accuracy;
 }
 
@@ -194,7 +249,12 @@ void Trainer::Impl::run() {
                           std::to_string(train_images->size()) + " images (" + train_images->source() + "), " +
                           (device.is_cuda() ? "cuda" : "cpu") + (bf16 ? ", bf16" : ", fp32") + ", CPU threads: " +
                           std::to_string(at::get_num_threads()));
+  for (const auto& notice : notices) log(LogLevel::Info, notice);
+  notices.clear();
   if (position.snapshot_sequence == 0) submit_snapshot(position);
+  // A stage with no epochs (--backbone-epochs 0) is left before anything of it runs.
+  if (position.stage != Stage::Finished && position.epoch == 0 && position.iteration == 0 && epoch_cap() == 0)
+    next_stage();
   while (position.stage != Stage::Finished) {
     bool epoch_done = false;
     try {
@@ -215,13 +275,7 @@ void Trainer::Impl::run() {
   }
   // A run stopped between its final checkpoint and its exit has its final record already.
   if (!position.final_recorded) {
-    // The final evaluation uses features recomputed without augmentation.
-    auto train_features = features_of(train_images, false);
-    auto test_features = features_of(test_images, false);
-    std::map<std::string, double> final_values = {
-        {"knn_top1_final", eval::weighted_knn_top1(train_features, train_labels, test_features, test_labels,
-                                                    train_images->num_classes(), {config.knn_k, config.knn_sigma})}};
-    record("final", final_values, position);
+    record("final", {{"knn_top1_final", recomputed_knn_top1()}}, position);
     position.final_recorded = true;
     save_checkpoint();
   }
@@ -255,6 +309,13 @@ void Trainer::Impl::advance_position() {
     stage_done = !gan_should_continue(p.gan_losses, p.round, {config.gan_min_epochs_first_round, config.gan_converged_loss});
   if (p.stage == Stage::Mining && !stage_done)
     stage_done = mining_target_reached(mined_sets->mined_pairs(), train_images->size(), p.round, config.mining_pairs_per_round);
+  if (stage_done) next_stage();
+}
+
+// Leaves the current stage, and every following one whose epoch cap is 0.
+void Trainer::Impl::next_stage() {
+  auto& p = position;
+  bool stage_done = true;
   while (stage_done && p.stage != Stage::Finished) {
     p.epoch = 0;
     const bool last_round = p.round + 1 >= config.rounds;

@@ -1,6 +1,8 @@
 #pragma once
 #include <atomic>
+#include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -16,8 +18,14 @@ class Trainer {
  public:
   // Starts a new run in `run_directory` (created; must not hold another run).
   Trainer(Config config, std::string run_directory);
-  // Continues the run stored in `run_directory` from its last checkpoint.
-  static std::unique_ptr<Trainer> resume(const std::string& run_directory);
+  // Continues the run stored in `run_directory` from its last checkpoint. With `changed`,
+  // under new settings where the saved state allows it (more rounds or epochs, another device
+  // or precision, loader workers, evaluation and snapshot intervals, learning rates, mining
+  // and evaluation settings): a setting the state depends on (data set, network, method,
+  // batch, seed) is refused with an InputError naming it, and so are fewer rounds than the
+  // run has begun. The new settings replace config.json; a finished run given more rounds
+  // or backbone epochs goes on.
+  static std::unique_ptr<Trainer> resume(const std::string& run_directory, const std::optional<Config>& changed = {});
   ~Trainer();
 
   const Config& config() const;
@@ -40,6 +48,11 @@ class Trainer {
   void request_linear_probe();
   // The same, at once, on the calling thread; only while run() is not running.
   double run_linear_probe();
+  // Evaluates the run where it stands, on the calling thread, while run() is not running:
+  // the kNN of the memory bank and of features recomputed without augmentation
+  // (knn_top1_recomputed), and the positive-set precision; recorded as an "eval" record,
+  // which a checkpoint then covers. Returns the record's values.
+  std::map<std::string, double> evaluate_now();
 
   RunState state() const;
 

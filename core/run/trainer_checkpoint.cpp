@@ -37,7 +37,7 @@ nlohmann::json position_json(const RunPosition& p) {
           {"global_epoch", p.global_epoch}, {"snapshot_sequence", p.snapshot_sequence},
           {"metrics_lines", p.metrics_lines}, {"seconds", p.seconds}, {"gan_losses", p.gan_losses},
           {"epoch_sums", p.epoch_sums}, {"epoch_images", p.epoch_images}, {"learning_rate", p.learning_rate},
-          {"best_knn", p.best_knn}, {"evaluations_without_gain", p.evaluations_without_gain},
+          {"best_knn", p.plateau.best}, {"evaluations_without_gain", p.plateau.evaluations_without_gain},
           {"last_evaluation", p.last_evaluation}, {"final_recorded", p.final_recorded}};
 }
 
@@ -69,8 +69,8 @@ RunPosition position_from_json(const nlohmann::json& j, const Config& config, co
   p.epoch_sums = j.at("epoch_sums").get<std::map<std::string, double>>();
   p.epoch_images = whole("epoch_images", 0, std::numeric_limits<int64_t>::max());
   p.learning_rate = number("learning_rate");
-  p.best_knn = number("best_knn");
-  p.evaluations_without_gain = int(whole("evaluations_without_gain", 0, kIntMax));
+  p.plateau.best = number("best_knn");
+  p.plateau.evaluations_without_gain = int(whole("evaluations_without_gain", 0, kIntMax));
   if (j.contains("final_recorded")) {  // absent from checkpoints written before it existed
     if (!j.at("final_recorded").is_boolean())
       throw InputError(path, "has a position.final_recorded that is not true or false");
@@ -193,26 +193,62 @@ void Trainer::Impl::save_checkpoint() {
   });
 }
 
-void Trainer::Impl::load_checkpoint(const std::string& path) {
-  if (!std::filesystem::exists(path)) throw InputError(path, "does not exist: the run has no checkpoint to resume from");
+namespace {
+
+// Runs `read` and turns whatever LibTorch's or the JSON reader's exceptions say about the file
+// at `path` into an InputError naming it.
+template <class Read>
+auto reading_checkpoint(const std::string& path, Read&& read) {
   try {
+    return read();
+  } catch (const InputError&) {
+    throw;
+  } catch (const c10::Error& error) {
+    throw InputError(path, std::string("is not a readable checkpoint (") + error.what_without_backtrace() + ")");
+  } catch (const nlohmann::json::exception& error) {
+    throw InputError(path, std::string("has a damaged header (") + error.what() + ")");
+  } catch (const std::exception& error) {
+    // LibTorch's archive reader also throws torch::jit::ObjectAttributeError and other
+    // std::runtime_errors for a missing or retyped entry (found by fuzz_checkpoint).
+    throw InputError(path, std::string("is not a readable checkpoint (") + first_line(error.what()) + ")");
+  }
+}
+
+// Opens the archive at `path` and returns its header, of this program's format.
+nlohmann::json open_checkpoint(torch::serialize::InputArchive& archive, const std::string& path, torch::Device device) {
+  if (!std::filesystem::exists(path)) throw InputError(path, "does not exist: the run has no checkpoint to resume from");
+  // torch::jit::load compiles the TorchScript that describes the archive's types; damaged
+  // code can crash it, so the code is checked first. What still fails there does so with
+  // c10::Error, torch::jit::ErrorReport or std::runtime_error from its lexer (found by
+  // fuzz_checkpoint), none of which a checkpoint reader can tell apart.
+  check_checkpoint_type_code(path);
+  try {
+    archive.load_from(path, device);
+  } catch (const std::exception& error) {
+    throw InputError(path, std::string("is not a readable checkpoint (") + first_line(error.what()) + ")");
+  }
+  torch::Tensor header_bytes;
+  archive.read("header", header_bytes);
+  auto header = nlohmann::json::parse(tensor_text(header_bytes));
+  if (header.at("format") != kCheckpointFormat)
+    throw InputError(path, "has checkpoint format " + header.at("format").dump() + "; this version reads " +
+                               std::to_string(kCheckpointFormat));
+  return header;
+}
+
+}  // namespace
+
+RunPosition read_checkpoint_position(const std::string& path, const Config& config) {
+  return reading_checkpoint(path, [&] {
     torch::serialize::InputArchive archive;
-    // torch::jit::load compiles the TorchScript that describes the archive's types; damaged
-    // code can crash it, so the code is checked first. What still fails there does so with
-    // c10::Error, torch::jit::ErrorReport or std::runtime_error from its lexer (found by
-    // fuzz_checkpoint), none of which a checkpoint reader can tell apart.
-    check_checkpoint_type_code(path);
-    try {
-      archive.load_from(path, device);
-    } catch (const std::exception& error) {
-      throw InputError(path, std::string("is not a readable checkpoint (") + first_line(error.what()) + ")");
-    }
-    torch::Tensor header_bytes;
-    archive.read("header", header_bytes);
-    auto header = nlohmann::json::parse(tensor_text(header_bytes));
-    if (header.at("format") != kCheckpointFormat)
-      throw InputError(path, "has checkpoint format " + header.at("format").dump() + "; this version reads " +
-                                 std::to_string(kCheckpointFormat));
+    return position_from_json(open_checkpoint(archive, path, torch::kCPU).at("position"), config, path);
+  });
+}
+
+void Trainer::Impl::load_checkpoint(const std::string& path) {
+  reading_checkpoint(path, [&] {
+    torch::serialize::InputArchive archive;
+    const auto header = open_checkpoint(archive, path, device);
     if (header.at("arch") != config.arch || header.at("imagenet_stem") != config.imagenet_stem ||
         header.at("feature_dim") != config.feature_dim)
       throw InputError(path, "holds the " + header.at("arch").get<std::string>() + " backbone with D = " +
@@ -251,17 +287,7 @@ void Trainer::Impl::load_checkpoint(const std::string& path) {
     last_proxies = proxies;
     last_confidence = confidence;
     position = loaded_position;
-  } catch (const InputError&) {
-    throw;
-  } catch (const c10::Error& error) {
-    throw InputError(path, std::string("is not a readable checkpoint (") + error.what_without_backtrace() + ")");
-  } catch (const nlohmann::json::exception& error) {
-    throw InputError(path, std::string("has a damaged header (") + error.what() + ")");
-  } catch (const std::exception& error) {
-    // LibTorch's archive reader also throws torch::jit::ObjectAttributeError and other
-    // std::runtime_errors for a missing or retyped entry (found by fuzz_checkpoint).
-    throw InputError(path, std::string("is not a readable checkpoint (") + first_line(error.what()) + ")");
-  }
+  });
 }
 
 }  // namespace isl

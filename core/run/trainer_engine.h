@@ -17,6 +17,7 @@
 #include "core/run/frozen_forward.h"
 #include "core/run/metrics_log.h"
 #include "core/run/overlap_tuner.h"
+#include "core/run/plateau_schedule.h"
 #include "core/run/run_control.h"
 #include "core/run/run_lock.h"
 #include "core/run/snapshot_builder.h"
@@ -41,8 +42,7 @@ struct RunPosition {
   int64_t epoch_images = 0;
   // Learning-rate schedule.
   double learning_rate = 0;
-  double best_knn = -1;
-  int evaluations_without_gain = 0;
+  PlateauState plateau;
   std::map<std::string, double> last_evaluation;
   // The run's final evaluation is in the metrics: resuming a finished run adds nothing.
   bool final_recorded = false;
@@ -55,6 +55,10 @@ class NumericalFault : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The position saved in the checkpoint at `path`, read without the rest of its state.
+// Throws InputError naming the file.
+RunPosition read_checkpoint_position(const std::string& path, const Config& config);
+
 struct Trainer::Impl {
   Impl(Config config, std::string run_directory);
 
@@ -65,6 +69,9 @@ struct Trainer::Impl {
   void load_checkpoint(const std::string& path);
   // Loads the latest checkpoint and drops the metrics lines and snapshots written after it.
   void return_to_last_checkpoint();
+  void take_changed_settings(const Config& saved, const Config& changed);
+  // The optimizers' settings from config: a loaded optimizer state brings its own.
+  void use_optimizer_settings();
 
   // The loop.
   void run();
@@ -81,6 +88,7 @@ struct Trainer::Impl {
   void note_frozen_batch_time(double seconds);  // GAN and mining: the overlap trial
   void end_mining_stage();
   void advance_position();
+  void next_stage();
   [[noreturn]] void numerical_fault(const std::string& what) const;
   void pause_after_fault(const std::string& message);
   void follow_learning_rate_schedule(double knn_top1);
@@ -89,7 +97,9 @@ struct Trainer::Impl {
 
   // Evaluation and reporting.
   std::map<std::string, double> evaluate();
+  double recomputed_knn_top1();
   double linear_probe();
+  double record_linear_probe();  // probes, records the result and saves a checkpoint
   torch::Tensor features_of(const std::shared_ptr<const data::ImageDataset>& images, bool conv5);
   torch::Tensor images_of(const data::Batch& batch) const;
   void refresh_tracked_proxies();
@@ -112,6 +122,7 @@ struct Trainer::Impl {
   std::unique_ptr<RunLock> lock;
   std::vector<TrainingObserver*> observers;
   RunControl control;
+  std::vector<std::string> notices;  // logged when run() begins
   std::atomic<RunState> state{RunState::Idle};
 
   torch::Device device{torch::kCPU};

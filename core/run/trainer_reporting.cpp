@@ -71,6 +71,16 @@ std::map<std::string, double> Trainer::Impl::evaluate() {
   return values;
 }
 
+// The weighted kNN with the training images' features recomputed without augmentation, in
+// place of the memory bank's running averages.
+double Trainer::Impl::recomputed_knn_top1() {
+  torch::NoGradGuard no_grad;
+  auto train_features = features_of(train_images, false);
+  auto test_features = features_of(test_images, false);
+  return eval::weighted_knn_top1(train_features, train_labels, test_features, test_labels, train_images->num_classes(),
+                                 {config.knn_k, config.knn_sigma});
+}
+
 double Trainer::Impl::linear_probe() {
   log(LogLevel::Info, "Linear probe on conv5 features...");
   auto train = features_of(train_images, true);
@@ -135,7 +145,9 @@ void Trainer::Impl::report_progress(bool force) {
   p.images_per_second = seconds_per_batch > 0 ? double(config.batch) / seconds_per_batch : 0;
   p.epoch_seconds_left = double(p.iterations - p.iteration) * seconds_per_batch;
   p.stage_seconds_left = p.epoch_seconds_left + double(std::max(p.epoch_cap - p.epoch - 1, 0)) * double(p.iterations) * seconds_per_batch;
-  p.loss = position.epoch_sums.count("loss") ? position.epoch_sums.at("loss") / double(std::max<int64_t>(position.epoch_images, 1)) : 0;
+  const auto figure = position.epoch_sums.find(stage_figure_key(position.stage));
+  p.stage_figure = figure == position.epoch_sums.end() ? 0 : figure->second / double(std::max<int64_t>(position.epoch_images, 1));
+  p.learning_rate = position.learning_rate;
   p.device = device.str();
   p.precision = bf16 ? "bf16" : "fp32";
   for (auto* observer : observers) observer->on_progress(p);

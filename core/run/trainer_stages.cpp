@@ -69,7 +69,7 @@ Trainer::Impl::BatchesEnd Trainer::Impl::run_batches(int64_t limit) {
       return BatchesEnd::Stopped;
     if (control.linear_probe_requested.exchange(false)) {
       batches.wait_idle();
-      record("probe", {{"linear_top1", linear_probe()}}, position);
+      record_linear_probe();
     }
     const auto batch_started = std::chrono::steady_clock::now();
     auto next = batches.next(overlap_tuner.overlap_following());
@@ -133,7 +133,6 @@ void Trainer::Impl::train_gan_batch(const data::Batch& batch, const torch::Tenso
     numerical_fault("The proxy GAN's loss became not a number; try a lower gan_learning_rate");
   const double b = double(batch.size());
   auto& sums = position.epoch_sums;
-  sums["loss"] += losses.generator * b;
   sums["gan_generator"] += losses.generator * b;
   sums["gan_discriminator"] += losses.discriminator * b;
   sums["gan_real_confidence"] += losses.real_confidence * b;
@@ -166,7 +165,6 @@ void Trainer::Impl::mine_batch(const data::Batch& batch, const torch::Tensor& fe
   const int64_t added = mined_sets->add_symmetric(found.anchors, found.others, int16_t(position.round));
   auto& sums = position.epoch_sums;
   sums["mined_this_epoch"] += double(added);
-  sums["loss"] += found.confidence.sum().item<double>();  // the stage's running figure: mean confidence
   sums["proxy_confidence"] += found.confidence.sum().item<double>();
   sums["proxy_nearest_similarity"] += found.nearest.sum().item<double>();
 }
@@ -221,21 +219,24 @@ void Trainer::Impl::finish_epoch() {
   save_checkpoint();
 }
 
-// Plateau schedule: x lr_factor after lr_patience evaluations without a better kNN accuracy.
 void Trainer::Impl::follow_learning_rate_schedule(double knn_top1) {
   auto& p = position;
   if (config.lr_schedule != "plateau") return;
-  {
-    if (knn_top1 > p.best_knn) {
-      p.best_knn = knn_top1;
-      p.evaluations_without_gain = 0;
-    } else if (++p.evaluations_without_gain >= config.lr_patience) {
-      p.learning_rate *= config.lr_factor;
-      p.evaluations_without_gain = 0;
-      apply_learning_rate();
-      log(LogLevel::Info, "kNN accuracy stalled: learning rate lowered to " + std::to_string(p.learning_rate));
-    }
-  }
+  PlateauOptions options;
+  options.factor = config.lr_factor;
+  options.patience = config.lr_patience;
+  const double rate = plateau_step(p.plateau, knn_top1, p.learning_rate, options);
+  if (rate == p.learning_rate) return;
+  p.learning_rate = rate;
+  apply_learning_rate();
+  log(LogLevel::Info, "kNN accuracy stalled: learning rate lowered to " + std::to_string(p.learning_rate));
+}
+
+void Trainer::Impl::use_optimizer_settings() {
+  for (auto& group : optimizer->param_groups())
+    static_cast<torch::optim::SGDOptions&>(group.options()).momentum(config.sgd_momentum).weight_decay(config.weight_decay);
+  apply_learning_rate();
+  gan->set_learning_rate(config.gan_learning_rate);
 }
 
 void Trainer::Impl::apply_learning_rate() {

@@ -23,6 +23,16 @@ Stage stage_from_string(const std::string& name) {
   throw InputError("stage", "unknown stage '" + name + "'; allowed: backbone, gan, mining, finished");
 }
 
+std::string stage_figure_key(Stage stage) {
+  switch (stage) {
+    case Stage::Backbone: return "loss";
+    case Stage::Gan: return "gan_generator";
+    case Stage::Mining: return "proxy_confidence";
+    case Stage::Finished: break;
+  }
+  return {};
+}
+
 std::string to_string(RunState state) {
   constexpr const char* names[] = {"idle", "running", "paused", "stopping", "finished", "failed"};
   return names[int(state)];

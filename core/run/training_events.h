@@ -14,6 +14,10 @@ enum class Stage { Backbone, Gan, Mining, Finished };
 std::string to_string(Stage stage);            // backbone, gan, mining, finished
 Stage stage_from_string(const std::string& name);  // throws InputError
 
+// The epoch metric that Progress::stage_figure follows in each stage: loss, gan_generator,
+// proxy_confidence; empty for Finished.
+std::string stage_figure_key(Stage stage);
+
 enum class RunState { Idle, Running, Paused, Stopping, Finished, Failed };
 std::string to_string(RunState state);
 
@@ -28,7 +32,10 @@ struct Progress {
   double images_per_second = 0;
   double epoch_seconds_left = 0;
   double stage_seconds_left = 0;  // at the cap for GAN and mining, which usually stop earlier
-  double loss = 0;                // running mean of the stage's main loss this epoch
+  // Running mean this epoch of the stage's main figure, the metric stage_figure_key(stage):
+  // the backbone loss, the generator loss or the proxies' confidence.
+  double stage_figure = 0;
+  double learning_rate = 0;       // the backbone's, as the schedule has set it
   std::string device;             // "cpu", "cuda:0"
   std::string precision;          // "fp32", "bf16"
 };

@@ -10,6 +10,7 @@
 #include "core/isl/proxy_gan.h"
 #include "core/isl/row_top_k.h"
 #include "core/isl/triplet_sampler.h"
+#include "core/run/plateau_schedule.h"
 #include "test_registry.h"
 
 using namespace isl;
@@ -264,6 +265,25 @@ class TestProxyGan : public QObject {
     ten.back() = 1.2;
     QVERIFY(gan_should_continue(ten, 0, options));
   }
+  // The rule's steps in order, in a round after the first (round 0's ten-epoch minimum would
+  // hide steps 3 and 4).
+  void stop_rule_continues_while_the_newest_loss_is_the_least_of_the_last_three() {
+    GanStopOptions options;
+    // Step 3: 0.7 < 0.8 < 0.9, so training goes on although the best (0.5) left the last three.
+    QVERIFY(gan_should_continue({0.5, 0.9, 0.8, 0.7}, 1, options));
+    // Step 4: the newest rose, and the best is not among the last three.
+    QVERIFY(!gan_should_continue({0.5, 0.9, 0.7, 0.8}, 1, options));
+    // Step 5: the newest rose, but the best is among the last three.
+    QVERIFY(gan_should_continue({0.9, 0.6, 0.7, 0.8}, 1, options));
+    // A tie is no decrease: step 4 decides.
+    QVERIFY(!gan_should_continue({0.5, 0.7, 0.7, 0.7}, 1, options));
+    // Step 2 comes before step 3: an unconverged newest loss in round 0 continues.
+    std::vector<double> rising(12, 0.5);
+    rising.front() = 0.4;
+    rising.back() = 1.1;
+    QVERIFY(gan_should_continue(rising, 0, options));
+    QVERIFY(!gan_should_continue(rising, 1, options));
+  }
 };
 
 class TestTripletSampler : public QObject {
@@ -424,10 +444,52 @@ class TestMiner : public QObject {
   }
 };
 
+// PyTorch's ReduceLROnPlateau(mode="max", factor=0.8, patience=1), stepped by hand.
+class TestLearningRateSchedule : public QObject {
+  Q_OBJECT
+ private slots:
+  void plateau_lowers_after_two_evaluations_in_a_row_without_gain() {
+    PlateauState state;
+    PlateauOptions options;  // factor 0.8, patience 1, relative threshold 1e-4
+    struct Step {
+      double accuracy;
+      double rate_after;
+    };
+    const Step steps[] = {
+        {0.50, 0.03},     // first evaluation: best 0.50
+        {0.49, 0.03},     // one without gain: tolerated
+        {0.48, 0.024},    // two in a row: x0.8, count starts again
+        {0.50004, 0.024}, // above 0.50 but not by 1e-4 relative: no gain (count 1)
+        {0.60, 0.024},    // gain: best 0.60, count 0
+        {0.59, 0.024},    // count 1
+        {0.61, 0.024},    // gain resets the count
+        {0.60, 0.024},    // count 1
+        {0.60, 0.0192},   // count 2: x0.8
+        {0.60, 0.0192},   // count 1
+        {0.60, 0.01536},  // count 2: x0.8
+    };
+    double rate = 0.03;
+    for (const auto& step : steps) {
+      rate = plateau_step(state, step.accuracy, rate, options);
+      QVERIFY2(std::abs(rate - step.rate_after) < 1e-12,
+               qPrintable(QString("after %1: rate %2, expected %3").arg(step.accuracy).arg(rate).arg(step.rate_after)));
+    }
+    QCOMPARE(state.best, 0.61);
+  }
+  void plateau_skips_a_reduction_smaller_than_eps() {
+    PlateauState state;
+    PlateauOptions options;
+    double rate = 2e-8;
+    for (double accuracy : {0.5, 0.4, 0.4}) rate = plateau_step(state, accuracy, rate, options);
+    QCOMPARE(rate, 2e-8);  // 2e-8 - 1.6e-8 is below PyTorch's eps of 1e-8
+  }
+};
+
 ISL_REGISTER_TEST(TestMemoryBank);
 ISL_REGISTER_TEST(TestPositiveSets);
 ISL_REGISTER_TEST(TestIslLoss);
 ISL_REGISTER_TEST(TestProxyGan);
 ISL_REGISTER_TEST(TestTripletSampler);
 ISL_REGISTER_TEST(TestMiner);
+ISL_REGISTER_TEST(TestLearningRateSchedule);
 #include "test_isl_method.moc"

@@ -1,0 +1,216 @@
+// Everyday work on a run that is not training: resuming it under changed settings, and
+// isl-train's evaluate, export and info subcommands.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+#include "core/input_error.h"
+#include "core/run/run_files.h"
+#include "core/run/trainer.h"
+#include "test_registry.h"
+
+using namespace isl;
+
+namespace {
+
+// One round of instance discrimination on 128 digits: the quickest complete run.
+Config short_config() {
+  Config c;
+  c.method = "instance";
+  c.rounds = 1;
+  c.backbone_epochs = 1;
+  c.max_train_images = 128;
+  c.max_test_images = 100;
+  c.batch = 32;
+  c.learning_rate = 0.003;
+  c.knn_k = 10;
+  c.tracked_anchors = 8;
+  c.loader_workers = 1;
+  return c;
+}
+
+struct LogRecorder : TrainingObserver {
+  std::vector<std::string> lines;
+  std::vector<MetricsRecord> records;
+  void on_log(LogLevel, const std::string& text) override { lines.push_back(text); }
+  void on_metrics(const MetricsRecord& r) override { records.push_back(r); }
+};
+
+int count_kind(const std::vector<MetricsRecord>& records, const std::string& kind, Stage stage = Stage::Finished) {
+  return int(std::count_if(records.begin(), records.end(), [&](const MetricsRecord& r) {
+    return r.kind == kind && (stage == Stage::Finished || r.stage == stage);
+  }));
+}
+
+struct Finished {
+  int code;
+  QString out, err;
+};
+
+Finished isl_train(const QStringList& arguments) {
+  QProcess process;
+  process.start(ISL_TRAIN_EXECUTABLE, arguments);
+  process.waitForFinished(300000);
+  return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+          QString::fromUtf8(process.readAllStandardError())};
+}
+
+}  // namespace
+
+class TestRunCommands : public QObject {
+  Q_OBJECT
+ private slots:
+  // A finished run given more backbone epochs goes on from where it ended, records a new final
+  // evaluation, and keeps the new settings in config.json.
+  void a_finished_run_resumed_with_more_epochs_goes_on() {
+    QTemporaryDir dir;
+    const std::string run = dir.filePath("run").toStdString();
+    {
+      Trainer trainer(short_config(), run);
+      trainer.run();
+    }
+    Config more = short_config();
+    more.backbone_epochs = 2;
+    more.loader_workers = 2;  // an execution setting changes too
+    auto resumed = Trainer::resume(run, more);
+    LogRecorder log;
+    resumed->add_observer(&log);
+    resumed->run();
+    QCOMPARE(resumed->state(), RunState::Finished);
+    const auto records = read_metrics_file(run_files::metrics_path(run));
+    QCOMPARE(count_kind(records, "epoch", Stage::Backbone), 2);
+    QCOMPARE(count_kind(records, "final"), 2);
+    QCOMPARE(records.back().global_epoch, 2);
+    QCOMPARE(read_config_file(run_files::config_path(run)).backbone_epochs, 2);
+    const bool told = std::any_of(log.lines.begin(), log.lines.end(), [](const std::string& line) {
+      return line.find("changed settings") != std::string::npos && line.find("backbone_epochs: 1 -> 2") != std::string::npos &&
+             line.find("loader_workers: 1 -> 2") != std::string::npos;
+    });
+    QVERIFY(told);
+  }
+
+  // Settings the saved state depends on are refused by name, and config.json stays as it was.
+  void resume_refuses_settings_the_saved_state_depends_on() {
+    QTemporaryDir dir;
+    const std::string run = dir.filePath("run").toStdString();
+    {
+      Trainer trainer(short_config(), run);
+      trainer.run();
+    }
+    const std::string before = read_whole_file(run_files::config_path(run));
+    auto refused = [&](auto change, const char* name) {
+      Config c = short_config();
+      change(c);
+      try {
+        Trainer::resume(run, c);
+        QFAIL(qPrintable(QString("resumed with a new '%1'").arg(name)));
+      } catch (const InputError& error) {
+        QVERIFY2(std::string(error.what()).find(std::string("'") + name + "'") != std::string::npos, error.what());
+      }
+      QCOMPARE(read_whole_file(run_files::config_path(run)), before);
+    };
+    refused([](Config& c) { c.arch = "resnet18"; }, "arch");
+    refused([](Config& c) { c.feature_dim = 64; }, "feature_dim");
+    refused([](Config& c) { c.max_train_images = 64; }, "max_train_images");
+    refused([](Config& c) { c.method = "isl"; }, "method");
+    refused([](Config& c) { c.batch = 16; }, "batch");
+    refused([](Config& c) { c.data_kind = "cifar10"; }, "data_kind");
+  }
+
+  void resume_refuses_fewer_rounds_than_the_run_has_begun() {
+    QTemporaryDir dir;
+    const std::string run = dir.filePath("run").toStdString();
+    Config c = short_config();
+    c.rounds = 2;
+    {
+      Trainer trainer(c, run);
+      trainer.run();
+    }
+    c.rounds = 1;
+    try {
+      Trainer::resume(run, c);
+      QFAIL("resumed a two-round run with one round");
+    } catch (const InputError& error) {
+      QVERIFY2(std::string(error.what()).find("'rounds'") != std::string::npos, error.what());
+    }
+  }
+
+  // A run stopped after its first epoch, resumed with a lower learning rate: the next epoch
+  // trains with it (the checkpoint's own rate would otherwise come back).
+  void a_new_learning_rate_takes_effect_at_once() {
+    QTemporaryDir dir;
+    const std::string run = dir.filePath("run").toStdString();
+    Config c = short_config();
+    c.backbone_epochs = 2;
+    {
+      Trainer trainer(c, run);
+      struct StopAfterFirstEpoch : TrainingObserver {
+        Trainer* trainer = nullptr;
+        void on_metrics(const MetricsRecord& r) override {
+          if (r.kind == "epoch") trainer->stop();
+        }
+      } stopper;
+      stopper.trainer = &trainer;
+      trainer.add_observer(&stopper);
+      trainer.run();
+    }
+    c.learning_rate = 0.001;
+    auto resumed = Trainer::resume(run, c);
+    resumed->run();
+    const auto records = read_metrics_file(run_files::metrics_path(run));
+    std::vector<double> rates;
+    for (const auto& r : records)
+      if (r.kind == "epoch") rates.push_back(r.values.at("learning_rate"));
+    QCOMPARE(rates, (std::vector<double>{0.003, 0.001}));
+  }
+
+  // isl-train on an existing run: info, evaluate, resume with a changed setting, and the
+  // errors that name what is wrong.
+  void the_terminal_trainer_works_on_an_existing_run() {
+    QTemporaryDir dir;
+    const QString run = dir.filePath("run");
+    {
+      Trainer trainer(short_config(), run.toStdString());
+      trainer.run();
+    }
+    auto info = isl_train({"info", run});
+    QVERIFY2(info.code == 0, qPrintable(info.err));
+    QVERIFY2(info.out.contains("instance with alexnet") && info.out.contains("finished") &&
+                 info.out.contains("final kNN top-1") && info.out.contains("* backbone_epochs") &&
+                 info.out.contains("  seed "),
+             qPrintable(info.out));
+
+    auto evaluated = isl_train({"evaluate", run, "--linear-probe"});
+    QVERIFY2(evaluated.code == 0, qPrintable(evaluated.err));
+    QVERIFY2(evaluated.out.contains("recomputed features") && evaluated.out.contains("linear probe"), qPrintable(evaluated.out));
+    auto records = read_metrics_file(run_files::metrics_path(run.toStdString()));
+    QCOMPARE(records[records.size() - 2].kind, std::string("eval"));
+    QVERIFY(records[records.size() - 2].values.count("knn_top1_recomputed"));
+    QCOMPARE(records.back().kind, std::string("probe"));
+
+    auto more = isl_train({"--resume", run, "--backbone-epochs", "2"});
+    QVERIFY2(more.code == 0, qPrintable(more.err));
+    QVERIFY2(more.err.contains("backbone_epochs: 1 -> 2"), qPrintable(more.err));
+    records = read_metrics_file(run_files::metrics_path(run.toStdString()));
+    QCOMPARE(count_kind(records, "epoch", Stage::Backbone), 2);
+    QCOMPARE(count_kind(records, "probe"), 1);  // kept through the resume
+
+    auto refused = isl_train({"--resume", run, "--arch", "resnet18"});
+    QCOMPARE(refused.code, 2);
+    QVERIFY2(refused.err.contains("'arch'") && refused.err.contains("start a new run"), qPrintable(refused.err));
+    auto mixed = isl_train({"--rounds", "3", "info", run});
+    QCOMPARE(mixed.code, 2);
+    QVERIFY2(mixed.err.contains("info"), qPrintable(mixed.err));
+    auto nothing = isl_train({"export", run});
+    QCOMPARE(nothing.code, 2);
+    QVERIFY2(nothing.err.contains("--weights"), qPrintable(nothing.err));
+    auto help = isl_train({"evaluate", "--help"});
+    QCOMPARE(help.code, 0);
+    QVERIFY2(help.out.contains("--linear-probe") && !help.out.contains("--learning-rate"), qPrintable(help.out));
+  }
+};
+
+ISL_REGISTER_TEST(TestRunCommands);
+#include "test_run_commands.moc"
