@@ -15,7 +15,7 @@ namespace isl::gui {
 
 namespace {
 
-enum ChartIndex { kPrecision, kLosses, kKnn, kGan, kMining, kChartCount };
+enum ChartIndex { kPrecision, kLosses, kKnn, kLearningRate, kGan, kMining, kProxies, kChartCount };
 
 // A stable colour per set size so the ISL curve and its Euclidean baseline pair up visually.
 QColor series_color(const std::string& key) {
@@ -23,7 +23,9 @@ QColor series_color(const std::string& key) {
                                    QColor(225, 87, 89),  QColor(176, 122, 161), QColor(118, 183, 178)};
   static const std::vector<std::string> fixed = {"loss", "loss_instance", "loss_set", "loss_hpe",
                                                  "knn_top1", "linear_top1", "gan_generator", "gan_discriminator",
-                                                 "mined_pairs", "precision_isl", "precision_euclidean"};
+                                                 "mined_pairs", "precision_isl", "precision_euclidean", "knn_top1_final",
+                                                 "learning_rate", "gan_real_confidence", "gan_fake_confidence",
+                                                 "mined_this_epoch", "proxy_confidence", "proxy_nearest_similarity"};
   std::string family = key;
   for (const char* prefix : {"precision_isl", "precision_euclidean"})
     if (key.rfind(prefix, 0) == 0) family = "precision" + key.substr(std::string(prefix).size());
@@ -62,15 +64,19 @@ CurvesPanel::CurvesPanel(QWidget* parent) : QTabWidget(parent) {
 }
 
 void CurvesPanel::retranslate() {
-  const QString titles[] = {tr("Positive-set precision"), tr("Losses"), tr("kNN accuracy"), tr("GAN"),
-                            tr("Mining")};
-  const QString y_titles[] = {tr("precision"), tr("loss"), tr("top-1 accuracy"), tr("loss"), tr("mined pairs")};
+  const QString titles[] = {tr("Positive-set precision"), tr("Backbone loss"), tr("kNN accuracy"), tr("Learning rate"),
+                            tr("Proxy GAN"), tr("Mining"), tr("Proxies")};
+  const QString y_titles[] = {tr("precision"), tr("loss"), tr("top-1 accuracy"), tr("learning rate"),
+                              tr("loss / confidence"), tr("pairs"), tr("confidence / cosine similarity")};
   for (int i = 0; i < kChartCount; ++i) {
     setTabText(i, titles[i]);
     charts_[size_t(i)].view->chart()->setTitle(titles[i]);
-    charts_[size_t(i)].x->setTitleText(i == kGan ? tr("GAN epoch (all rounds)") : tr("backbone epoch"));
+    charts_[size_t(i)].x->setTitleText(i == kGan                       ? tr("GAN epoch (all rounds)")
+                                       : i == kMining || i == kProxies ? tr("mining pass (all rounds)")
+                                                                       : tr("backbone epoch"));
     charts_[size_t(i)].y->setTitleText(y_titles[i]);
   }
+  for (auto& [key, series] : series_) series->setName(seriesName(key));
 }
 
 void CurvesPanel::changeEvent(QEvent* event) {
@@ -91,21 +97,69 @@ int CurvesPanel::pointCount(const std::string& key) const {
   return found == series_.end() ? 0 : int(found->second->count());
 }
 
-int CurvesPanel::chartFor(const std::string& key) const {
-  static const QRegularExpression precision("^precision_(isl|euclidean)(_at_\\d+)?$");
-  if (precision.match(QString::fromStdString(key)).hasMatch()) return kPrecision;
-  if (key == "loss" || key.rfind("loss_", 0) == 0) return kLosses;
-  if (key == "knn_top1" || key == "linear_top1") return kKnn;
-  if (key.rfind("gan_", 0) == 0) return kGan;
-  if (key == "mined_pairs") return kMining;
+QList<QPointF> CurvesPanel::points(const std::string& key) const {
+  auto found = series_.find(key);
+  return found == series_.end() ? QList<QPointF>() : found->second->points();
+}
+
+// Each quantity has one chart, and is read from the records of the stage that measures it:
+// every epoch record carries mined_pairs, and runs written before the GAN and mining stages
+// had names of their own recorded their generator loss and proxy confidence as "loss".
+int CurvesPanel::chartFor(const MetricsRecord& record, const std::string& key) const {
+  const bool epoch = record.kind == "epoch";
+  if (record.kind == "eval") {
+    static const QRegularExpression precision("^precision_(isl|euclidean)(_at_\\d+)?$");
+    if (precision.match(QString::fromStdString(key)).hasMatch()) return kPrecision;
+    if (key == "knn_top1" || key == "knn_top1_recomputed") return kKnn;
+  }
+  if (record.kind == "probe" && key == "linear_top1") return kKnn;
+  if (record.kind == "final" && key == "knn_top1_final") return kKnn;
+  if (epoch && record.stage == Stage::Backbone) {
+    if (key == "loss" || key.rfind("loss_", 0) == 0) return kLosses;
+    if (key == "learning_rate") return kLearningRate;
+  }
+  if (epoch && record.stage == Stage::Gan && key.rfind("gan_", 0) == 0) return kGan;
+  if (epoch && record.stage == Stage::Mining) {
+    if (key == "mined_pairs" || key == "mined_this_epoch") return kMining;
+    if (key.rfind("proxy_", 0) == 0) return kProxies;
+  }
   return -1;
+}
+
+QString CurvesPanel::seriesName(const std::string& key) const {
+  static const std::map<std::string, const char*> names = {
+      {"loss", QT_TR_NOOP("total")},
+      {"loss_instance", QT_TR_NOOP("instance term")},
+      {"loss_set", QT_TR_NOOP("set term")},
+      {"loss_hpe", QT_TR_NOOP("hard-positive term")},
+      {"knn_top1", QT_TR_NOOP("kNN, memory bank")},
+      {"knn_top1_final", QT_TR_NOOP("kNN, recomputed features")},
+      {"knn_top1_recomputed", QT_TR_NOOP("kNN, recomputed features (evaluated on demand)")},
+      {"linear_top1", QT_TR_NOOP("linear probe")},
+      {"learning_rate", QT_TR_NOOP("learning rate")},
+      {"gan_generator", QT_TR_NOOP("generator loss")},
+      {"gan_discriminator", QT_TR_NOOP("discriminator loss")},
+      {"gan_real_confidence", QT_TR_NOOP("confidence in real triplets")},
+      {"gan_fake_confidence", QT_TR_NOOP("confidence in proxies")},
+      {"mined_pairs", QT_TR_NOOP("mined pairs")},
+      {"mined_this_epoch", QT_TR_NOOP("added in the pass")},
+      {"proxy_confidence", QT_TR_NOOP("proxy confidence")},
+      {"proxy_nearest_similarity", QT_TR_NOOP("similarity to nearest memory entry")},
+      {"precision_isl", QT_TR_NOOP("ISL")},
+      {"precision_euclidean", QT_TR_NOOP("Euclidean")}};
+  if (auto found = names.find(key); found != names.end()) return tr(found->second);
+  static const QRegularExpression at_size("^precision_(isl|euclidean)_at_(\\d+)$");
+  const auto match = at_size.match(QString::fromStdString(key));
+  if (match.hasMatch())
+    return (match.captured(1) == "isl" ? tr("ISL, %1 positives") : tr("Euclidean, %1 neighbours")).arg(match.captured(2));
+  return QString::fromStdString(key);
 }
 
 QLineSeries* CurvesPanel::seriesFor(const std::string& key, int chart) {
   auto found = series_.find(key);
   if (found != series_.end()) return found->second;
   auto* series = new QLineSeries;
-  series->setName(QString::fromStdString(key));
+  series->setName(seriesName(key));
   series->setPointsVisible(true);
   QPen pen(series_color(key), 2);
   // Euclidean baselines are dashed beside the solid ISL curve of the same colour.
@@ -146,11 +200,14 @@ void CurvesPanel::applyRange(Chart& chart) {
 
 template <class Visit>
 void CurvesPanel::forEachPoint(const MetricsRecord& record, Visit&& visit) {
-  if (record.stage == Stage::Gan) ++gan_epochs_;
+  if (record.kind == "epoch" && record.stage == Stage::Gan) ++gan_epochs_;
+  if (record.kind == "epoch" && record.stage == Stage::Mining) ++mining_epochs_;
   for (const auto& [key, value] : record.values) {
-    const int chart = chartFor(key);
+    const int chart = chartFor(record, key);
     if (chart < 0 || !std::isfinite(value)) continue;
-    const double x = chart == kGan ? double(gan_epochs_) : double(record.global_epoch);
+    const double x = chart == kGan                       ? double(gan_epochs_)
+                     : chart == kMining || chart == kProxies ? double(mining_epochs_)
+                                                             : double(record.global_epoch);
     extend(charts_[size_t(chart)], x, value);
     visit(seriesFor(key, chart), QPointF(x, value));
   }
@@ -181,6 +238,7 @@ void CurvesPanel::clear() {
   series_.clear();
   for (auto& chart : charts_) chart.empty = true;
   gan_epochs_ = 0;
+  mining_epochs_ = 0;
 }
 
 }  // namespace isl::gui

@@ -1,4 +1,6 @@
 #pragma once
+#include <QList>
+#include <QPointF>
 #include <QTabWidget>
 
 #include <map>
@@ -15,8 +17,9 @@ class QValueAxis;
 namespace isl::gui {
 
 // The run's metrics over time, one chart per question: are the mined positive sets purer than
-// Euclidean neighbours of the same size; are the loss terms falling; is kNN accuracy rising;
-// are the GAN's two players balanced; how many pairs has mining added.
+// Euclidean neighbours of the same size; are the backbone's loss terms falling; is kNN accuracy
+// rising; where does the learning rate stand; are the GAN's two players balanced; how many
+// pairs has mining added; how confident are the proxies and how close to the data.
 class CurvesPanel : public QTabWidget {
   Q_OBJECT
  public:
@@ -25,6 +28,7 @@ class CurvesPanel : public QTabWidget {
   std::vector<QChartView*> chartViews() const;
   // Points in the series of metric `key` (tests).
   int pointCount(const std::string& key) const;
+  QList<QPointF> points(const std::string& key) const;
 
  public slots:
   void clear();
@@ -42,7 +46,8 @@ class CurvesPanel : public QTabWidget {
     double x_low = 0, x_high = 1, y_low = 0, y_high = 1;
     bool empty = true;
   };
-  int chartFor(const std::string& key) const;  // -1: not drawn
+  int chartFor(const isl::MetricsRecord& record, const std::string& key) const;  // -1: not drawn
+  QString seriesName(const std::string& key) const;
   QLineSeries* seriesFor(const std::string& key, int chart);
   // Grows the chart's bounds to hold (x, y); applyRange sets its axes from them.
   void extend(Chart& chart, double x, double y);
@@ -54,7 +59,8 @@ class CurvesPanel : public QTabWidget {
 
   std::vector<Chart> charts_;
   std::map<std::string, QLineSeries*> series_;
-  int gan_epochs_ = 0;  // GAN epochs so far, the x of the GAN chart
+  int gan_epochs_ = 0;     // GAN epochs so far, the x of the GAN chart
+  int mining_epochs_ = 0;  // mining passes so far, the x of the mining and proxy charts
 };
 
 }  // namespace isl::gui

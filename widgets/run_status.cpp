@@ -33,16 +33,32 @@ QString duration_text(double seconds) {
   return QString("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QChar('0'));
 }
 
+QString stage_figure_text(const Progress& p) {
+  const char* context = "isl::gui::RunStatus";
+  switch (p.stage) {
+    case Stage::Backbone:
+      return QCoreApplication::translate(context, "loss %1 · learning rate %2")
+          .arg(p.stage_figure, 0, 'f', 4)
+          .arg(p.learning_rate, 0, 'g', 3);
+    case Stage::Gan: return QCoreApplication::translate(context, "generator loss %1").arg(p.stage_figure, 0, 'f', 4);
+    case Stage::Mining: return QCoreApplication::translate(context, "proxy confidence %1").arg(p.stage_figure, 0, 'f', 3);
+    case Stage::Finished: break;
+  }
+  return {};
+}
+
 RunStatus::RunStatus(QWidget* parent)
     : QWidget(parent),
       state_(new QLabel(this)),
       position_(new QLabel(this)),
+      figure_(new QLabel(this)),
       speed_(new QLabel(this)),
       device_(new QLabel(this)),
       epoch_bar_(new QProgressBar(this)),
       stage_bar_(new QProgressBar(this)) {
   state_->setObjectName("runState");
   position_->setObjectName("runPosition");
+  figure_->setObjectName("stageFigure");
   for (QProgressBar* bar : {epoch_bar_, stage_bar_}) {
     bar->setMaximumWidth(180);
     bar->setMaximumHeight(16);
@@ -54,6 +70,7 @@ RunStatus::RunStatus(QWidget* parent)
   layout->addWidget(position_);
   layout->addWidget(epoch_bar_);
   layout->addWidget(stage_bar_);
+  layout->addWidget(figure_);
   layout->addWidget(speed_);
   layout->addWidget(device_);
   clear();
@@ -62,6 +79,7 @@ RunStatus::RunStatus(QWidget* parent)
 void RunStatus::clear() {
   state_->setText(state_name(RunState::Idle));
   position_->clear();
+  figure_->clear();
   speed_->clear();
   device_->clear();
   epoch_bar_->setRange(0, 1);
@@ -91,12 +109,13 @@ void RunStatus::setProgress(const Progress& p) {
   stage_bar_->setRange(0, std::max(p.epoch_cap, 1));
   stage_bar_->setValue(p.epoch);
   stage_bar_->setFormat(tr("%1 %2/%3").arg(stage_name(p.stage)).arg(p.epoch).arg(p.epoch_cap));
+  figure_->setText(stage_figure_text(p));
   speed_->setText(tr("%1 images/s · %2 left in stage").arg(p.images_per_second, 0, 'f', 0).arg(duration_text(p.stage_seconds_left)));
   device_->setText(QString("%1 · %2").arg(QString::fromStdString(p.device), QString::fromStdString(p.precision)));
 }
 
 QString RunStatus::summary() const {
-  return QStringList{state_->text(), position_->text(), speed_->text(), device_->text()}.join(" | ");
+  return QStringList{state_->text(), position_->text(), figure_->text(), speed_->text(), device_->text()}.join(" | ");
 }
 
 }  // namespace isl::gui

@@ -8,8 +8,9 @@ class QProgressBar;
 
 namespace isl::gui {
 
-// The status bar's account of a run: stage, round, epoch, speed, time left, device, and a
-// progress bar for the epoch and one for the stage.
+// The status bar's account of a run: stage, round, epoch, the stage's running figure (loss and
+// learning rate, generator loss or proxy confidence), speed, time left, device, and a progress
+// bar for the epoch and one for the stage.
 class RunStatus : public QWidget {
   Q_OBJECT
  public:
@@ -26,6 +27,7 @@ class RunStatus : public QWidget {
  private:
   QLabel* state_;
   QLabel* position_;
+  QLabel* figure_;
   QLabel* speed_;
   QLabel* device_;
   QProgressBar* epoch_bar_;
@@ -35,5 +37,7 @@ class RunStatus : public QWidget {
 QString stage_name(isl::Stage stage);
 QString state_name(isl::RunState state);
 QString duration_text(double seconds);
+// "loss 4.2100 · learning rate 0.03", "generator loss 0.6931", "proxy confidence 0.512".
+QString stage_figure_text(const isl::Progress& progress);
 
 }  // namespace isl::gui

@@ -17,6 +17,7 @@
 
 #include "core/input_error.h"
 #include "core/run/run_files.h"
+#include "core/run/trainer.h"
 #include "synthetic_run.h"
 #include "test_registry.h"
 #include "widgets/anchor_inspector.h"
@@ -86,6 +87,70 @@ class CurvesTest : public QObject {
     QCOMPARE(curves.pointCount("unrelated"), 0);
     curves.clear();
     QCOMPARE(curves.pointCount("knn_top1"), 0);
+  }
+
+  // The records a real two-round run writes: each quantity in its own chart, read from the
+  // stage that measures it. The backbone loss curve holds the backbone epochs' losses only,
+  // not the generator loss or the proxies' confidence that GAN and mining epochs record.
+  void eachQuantityOfARealRunHasItsOwnChart() {
+    QTemporaryDir dir;
+    isl::Config c;
+    c.max_train_images = 128;
+    c.max_test_images = 100;
+    c.rounds = 2;
+    c.backbone_epochs = 2;
+    c.gan_epochs = 2;
+    c.gan_min_epochs_first_round = 2;
+    c.mining_epochs = 1;
+    c.batch = 32;
+    c.negative_candidates = 64;
+    c.knn_k = 10;
+    c.loader_workers = 1;
+    isl::Trainer trainer(c, dir.filePath("run").toStdString());
+    trainer.run();
+    auto records = isl::read_metrics_file(isl::run_files::metrics_path(dir.filePath("run").toStdString()));
+    // A GAN and a mining epoch as runs before the stages had names of their own wrote them.
+    for (isl::Stage stage : {isl::Stage::Gan, isl::Stage::Mining}) {
+      isl::MetricsRecord old;
+      old.kind = "epoch";
+      old.stage = stage;
+      old.values = {{"loss", 0.6}};
+      records.push_back(old);
+    }
+    std::map<std::string, std::vector<double>> expected;
+    int gan_epochs = 0, mining_epochs = 0;
+    for (const auto& r : records) {
+      if (r.kind != "epoch") continue;
+      if (r.stage == isl::Stage::Backbone) {
+        expected["loss"].push_back(r.values.at("loss"));
+        expected["learning_rate"].push_back(r.values.at("learning_rate"));
+      } else if (r.stage == isl::Stage::Gan && r.values.count("gan_generator")) {
+        ++gan_epochs;
+        expected["gan_generator"].push_back(r.values.at("gan_generator"));
+      } else if (r.stage == isl::Stage::Mining && r.values.count("proxy_confidence")) {
+        ++mining_epochs;
+        expected["proxy_confidence"].push_back(r.values.at("proxy_confidence"));
+      }
+    }
+    QCOMPARE(int(expected["loss"].size()), 4);
+    QCOMPARE(gan_epochs, 2);
+    QCOMPARE(mining_epochs, 1);
+    CurvesPanel curves;
+    curves.setRecords(records);
+    for (const auto& [key, values] : expected) {
+      const QList<QPointF> points = curves.points(key);
+      QCOMPARE(points.size(), int(values.size()));
+      for (size_t i = 0; i < values.size(); ++i) QCOMPARE(points[int(i)].y(), values[i]);
+    }
+    QCOMPARE(curves.pointCount("gan_discriminator"), 2);
+    QCOMPARE(curves.pointCount("mined_pairs"), 1);  // per mining pass, not from every record
+    QCOMPARE(curves.pointCount("knn_top1_final"), 1);
+    // The tabs say what each chart holds.
+    QStringList tabs;
+    for (int i = 0; i < curves.count(); ++i) tabs << curves.tabText(i);
+    QVERIFY2(tabs.contains("Backbone loss") && tabs.contains("Learning rate") && tabs.contains("Proxy GAN") &&
+                 tabs.contains("Proxies"),
+             qPrintable(tabs.join(", ")));
   }
 
   // A run directory's records drawn at once (setRecords) look exactly like the same records
@@ -188,6 +253,7 @@ class ExportTest : public QObject {
     CurvesPanel curves;
     curves.resize(640, 400);
     isl::MetricsRecord record;
+    record.kind = "eval";
     for (int e = 1; e <= 4; ++e) {
       record.global_epoch = e;
       record.values = {{"precision_isl", 0.5 + 0.1 * e}};
