@@ -19,6 +19,7 @@ packages=(
   libeigen3-dev libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   nlohmann-json3-dev libcli11-dev libmatio-dev zlib1g-dev
   xvfb xauth fonts-dejavu-core fonts-wqy-microhei
+  python3-torch python3-torchvision python3-protobuf python3-crc32c
 )
 missing=()
 for package in "${packages[@]}"; do
