@@ -1,14 +1,16 @@
 // The Export menu of MainWindow: asks for a file name, calls the exporter, reports the result.
+#include <QCheckBox>
 #include <QFileDialog>
+#include <QGridLayout>
 #include <QSettings>
 
 #include "core/input_error.h"
+#include "core/run/projector_export.h"
 #include "core/run/weights_export.h"
 #include "main_window.h"
 #include "widgets/embedding_view.h"
 #include "widgets/exporters.h"
 #include "widgets/log_panel.h"
-#include "widgets/snapshot_timeline.h"
 #include "widgets/thread_handoff.h"
 
 namespace isl::gui {
@@ -62,12 +64,25 @@ void MainWindow::exportMetrics() {
 }
 
 void MainWindow::exportProjector() {
-  const SnapshotPtr snapshot = timeline_->current();
-  if (!snapshot) return reportError(tr("There is no snapshot to export yet."));
-  const QString directory = QFileDialog::getExistingDirectory(this, tr("Folder for the TensorBoard projector files"));
-  if (directory.isEmpty()) return;
-  // The sprite reads every image: run it on a pool thread and report when done.
-  auto dataset = thumbnails_.dataset();
+  if (run_directory_.isEmpty()) return reportError(tr("There is no run to export yet."));
+  // The folder dialog with one choice added: Qt's own dialog, since a native one takes no
+  // extra widgets.
+  QFileDialog dialog(this, tr("Folder for the TensorBoard projector files"));
+  dialog.setFileMode(QFileDialog::Directory);
+  dialog.setOptions(QFileDialog::ShowDirsOnly | QFileDialog::DontUseNativeDialog);
+  QSettings settings;
+  auto* recompute = new QCheckBox(tr("Recompute the features without augmentation (slower)"), &dialog);
+  recompute->setToolTip(tr("Run the checkpoint's backbone over the training images instead of exporting the memory "
+                           "bank, which averages augmented views"));
+  recompute->setChecked(settings.value("export/recomputedFeatures", false).toBool());
+  if (auto* grid = qobject_cast<QGridLayout*>(dialog.layout()))
+    grid->addWidget(recompute, grid->rowCount(), 0, 1, grid->columnCount());
+  if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return;
+  settings.setValue("export/recomputedFeatures", recompute->isChecked());
+  const QString directory = dialog.selectedFiles().first();
+  ProjectorOptions options;
+  options.recomputed_features = recompute->isChecked();
+  // Reading the checkpoint, the neighbours and the sprite take a while: a pool thread does it.
   auto* watcher = new QFutureWatcher<QString>(this);
   connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, directory] {
     const QString error = watcher->result();
@@ -75,9 +90,10 @@ void MainWindow::exportProjector() {
     else reportError(error);
     watcher->deleteLater();
   });
-  watcher->setFuture(run_in_pool([snapshot, dataset, directory]() -> QString {
+  const std::string run = run_directory_.toStdString();
+  watcher->setFuture(run_in_pool([run, directory, options]() -> QString {
     try {
-      export_projector(*snapshot, dataset.get(), directory);
+      export_projector(run, directory.toStdString(), options);
       return {};
     } catch (const std::exception& error) {
       return QString::fromStdString(error.what());

@@ -302,25 +302,6 @@ class ExportTest : public QObject {
     QCOMPARE(lines[2].split(',')[4].toInt(), 2);
   }
 
-  void projectorFilesHaveOneRowPerImage() {
-    QTemporaryDir dir;
-    const auto snapshot = isl::test::synthetic_snapshot(150, 10, 2, 0, 0);
-    const auto dataset = isl::test::synthetic_dataset(150, 10);
-    export_projector(snapshot, dataset.get(), dir.filePath("projector"));
-    auto rows = [&](const QString& name) {
-      QFile file(dir.filePath("projector/" + name));
-      if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) return QStringList();
-      return QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
-    };
-    const QStringList vectors = rows("vectors.tsv");
-    QCOMPARE(vectors.size(), 150);
-    QCOMPARE(vectors[0].split('\t').size(), 3);
-    QCOMPARE(rows("metadata.tsv").size(), 151);  // a header, then one row per image
-    QImage sprite(dir.filePath("projector/sprite.png"));
-    QVERIFY(!sprite.isNull());
-    QCOMPARE(sprite.width(), 13 * 32);  // ceil(sqrt(150)) thumbnails of 32 pixels a row
-  }
-
   void checkpointCopy() {
     QTemporaryDir dir;
     QVERIFY_THROWS_EXCEPTION(isl::InputError, export_checkpoint(dir.path(), dir.filePath("copy.pt")));

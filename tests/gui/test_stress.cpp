@@ -189,7 +189,7 @@ isl::Config run_config(QRandomGenerator& random) {
 
 // The errors the sequence provokes on purpose; any other is a failure.
 const QStringList kExpectedErrors = {
-    "There is no snapshot to export yet.",          // export the projector files before any snapshot
+    "There is no run to export yet.",                // export the projector files before any run
     "This folder is not a readable run directory.",  // open a folder that holds no run
 };
 
@@ -376,15 +376,15 @@ void StressTest::perform(Action what) {
       triggerWithFile(action("export-metrics"), QString("%1/%2-metrics.csv").arg(exports_).arg(++export_count_));
       break;
     case kExportProjector: {
-      // Without a snapshot the window says so (an expected error); with one, the files are
+      // Without a run the window says so (an expected error); with one, the files are
       // written on a pool thread.
-      const bool has_snapshot = window.timeline()->current() != nullptr;
+      const bool has_run = !window.runDirectory().isEmpty();
       const QString folder = QString("%1/%2-projector").arg(exports_).arg(++export_count_);
       QVERIFY(QDir().mkpath(folder));
       answerer_->answer(folder);
       trigger(action("export-projector"));
       answerer_->forget();
-      if (has_snapshot) projector_folders_ << folder;
+      if (has_run) projector_folders_ << folder;
       break;
     }
     case kExportCheckpoint:
@@ -517,8 +517,11 @@ void StressTest::randomActionsWhileTraining() {
   };
   QTRY_VERIFY_WITH_TIMEOUT(settled(), 600000);
   // Projector files are written on a pool thread.
-  for (const QString& folder : projector_folders_)
+  for (const QString& folder : projector_folders_) {
     QTRY_VERIFY_WITH_TIMEOUT(window.log()->text().contains("Saved the projector files in " + folder), 60000);
+    for (const char* name : {"tensors.tsv", "metadata.tsv", "sprite.png", "projector_config.pbtxt"})
+      QVERIFY2(QFileInfo(folder + "/" + name).size() > 0, qPrintable(folder + "/" + name + " was not written"));
+  }
   QTest::qWait(200);  // the last queued state changes and snapshots
 
   QString summary;
