@@ -4,9 +4,14 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 #include "core/input_error.h"
+#include "core/run/metrics_csv.h"
+#include "core/run/projector_export.h"
+#include "core/run/run_files.h"
 #include "core/run/run_info.h"
+#include "core/run/tensorboard_events.h"
 #include "core/run/trainer.h"
 #include "core/run/weights_export.h"
 #include "progress_bar.h"
@@ -49,6 +54,14 @@ std::string position_text(const RunInfo& info) {
   return text;
 }
 
+// The folder a file is to be written in, made when missing, as the folder parts already are.
+void make_parent_directory(const std::string& file) {
+  const auto parent = std::filesystem::path(file).parent_path();
+  std::error_code error;
+  if (!parent.empty()) std::filesystem::create_directories(parent, error);
+  if (error) throw InputError(parent.string(), "cannot be created (" + error.message() + ")");
+}
+
 }  // namespace
 
 int evaluate_run(const std::string& run_directory, bool linear_probe) {
@@ -69,9 +82,27 @@ int evaluate_run(const std::string& run_directory, bool linear_probe) {
 
 int export_run(const std::string& run_directory, const ExportRequest& request) {
   return reporting_input_errors([&] {
+    for (const auto* file : {&request.weights, &request.metrics_csv})
+      if (!file->empty()) make_parent_directory(*file);
     if (!request.weights.empty()) {
       export_backbone_weights(run_directory, request.weights);
       std::printf("backbone weights: %s\n", request.weights.c_str());
+    }
+    if (!request.embeddings.empty()) {
+      ProjectorOptions options;
+      options.recomputed_features = request.recomputed_features;
+      export_projector(run_directory, request.embeddings, options);
+      std::printf("projector files (%s): %s\n", request.recomputed_features ? "recomputed features" : "memory bank",
+                  request.embeddings.c_str());
+    }
+    if (!request.metrics_csv.empty() || !request.tensorboard.empty()) {
+      const auto records = read_metrics_file(run_files::metrics_path(run_directory));
+      if (!request.metrics_csv.empty()) {
+        export_metrics_csv(records, request.metrics_csv);
+        std::printf("metrics as CSV: %s\n", request.metrics_csv.c_str());
+      }
+      if (!request.tensorboard.empty())
+        std::printf("TensorBoard event file: %s\n", export_tensorboard_scalars(records, request.tensorboard).c_str());
     }
     return 0;
   });

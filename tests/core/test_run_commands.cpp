@@ -1,5 +1,7 @@
 // Everyday work on a run that is not training: resuming it under changed settings, and
 // isl-train's evaluate, export and info subcommands.
+#include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -196,6 +198,17 @@ class TestRunCommands : public QObject {
     records = read_metrics_file(run_files::metrics_path(run.toStdString()));
     QCOMPARE(count_kind(records, "epoch", Stage::Backbone), 2);
     QCOMPARE(count_kind(records, "probe"), 1);  // kept through the resume
+
+    const QString exported = dir.filePath("exported");
+    auto exports = isl_train({"export", run, "--weights", exported + "/backbone.pt", "--embeddings", exported + "/projector",
+                              "--metrics", exported + "/metrics.csv", "--tensorboard", exported + "/tensorboard"});
+    QVERIFY2(exports.code == 0, qPrintable(exports.err));
+    for (const char* file : {"backbone.pt", "projector/tensors.tsv", "projector/metadata.tsv", "projector/sprite.png",
+                             "projector/projector_config.pbtxt", "metrics.csv"})
+      QVERIFY2(QFileInfo::exists(exported + "/" + file), file);
+    QCOMPARE(QDir(exported + "/tensorboard").entryList({"events.out.tfevents.*"}, QDir::Files).size(), 1);
+    auto recomputed_alone = isl_train({"export", run, "--recomputed-features"});
+    QCOMPARE(recomputed_alone.code, 2);
 
     auto refused = isl_train({"--resume", run, "--arch", "resnet18"});
     QCOMPARE(refused.code, 2);
