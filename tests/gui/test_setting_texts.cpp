@@ -49,9 +49,10 @@ class SettingTextsTest : public QObject {
       QVERIFY2(form, field.name);
       auto* label = qobject_cast<QLabel*>(form->labelForField(editor));
       QVERIFY2(label, field.name);
-      const SettingText text = *setting_text(field.name);
-      QCOMPARE(label->text(), text.label);
-      QVERIFY2(editor->toolTip().contains(text.help.toHtmlEscaped()), qPrintable(editor->toolTip()));
+      const auto text = setting_text(field.name);
+      QVERIFY2(text, field.name);
+      QCOMPARE(label->text(), text->label);
+      QVERIFY2(editor->toolTip().contains(text->help.toHtmlEscaped()), qPrintable(editor->toolTip()));
       QVERIFY2(editor->toolTip().contains(field.name), qPrintable(editor->toolTip()));
     });
   }
