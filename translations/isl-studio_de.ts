@@ -99,6 +99,24 @@
     </message>
 </context>
 <context>
+    <name>isl::gui::CommandLine</name>
+    <message>
+        <location filename="../app/studio/command_line.cpp" line="10"/>
+        <source>Trains Instance Similarity Learning and shows what the method does while it trains.</source>
+        <translation>Trainiert Instance Similarity Learning und zeigt, was die Methode während des Trainings tut.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/command_line.cpp" line="16"/>
+        <source>Run directory to open at start: a run to replay, or one that isl-train is writing, to follow.</source>
+        <translation>Laufverzeichnis, das beim Start geöffnet wird: ein Lauf zum Wiedergeben oder einer, den isl-train gerade schreibt, zum Verfolgen.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/command_line.cpp" line="24"/>
+        <source>Give at most one run directory, not %1: %2</source>
+        <translation>Bitte höchstens ein Laufverzeichnis angeben, nicht %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>isl::gui::CurvesPanel</name>
     <message>
         <location filename="../widgets/curves_panel.cpp" line="65"/>
@@ -164,37 +182,37 @@
 <context>
     <name>isl::gui::EmbeddingView</name>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="131"/>
+        <location filename="../widgets/embedding_view.cpp" line="132"/>
         <source>Colour by label</source>
         <translation>Nach Klasse färben</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="131"/>
+        <location filename="../widgets/embedding_view.cpp" line="132"/>
         <source>Colour by positive-set size</source>
         <translation>Nach Größe der Positivmenge färben</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="132"/>
+        <location filename="../widgets/embedding_view.cpp" line="133"/>
         <source>Colour by the anchor&apos;s positive set</source>
         <translation>Nach Positivmenge des Ankers färben</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="134"/>
+        <location filename="../widgets/embedding_view.cpp" line="135"/>
         <source>What the colour of each point shows. Labels are an evaluation aid only; training never sees them.</source>
         <translation>Was die Farbe jedes Punkts zeigt. Klassen dienen nur der Auswertung; das Training sieht sie nie.</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="135"/>
+        <location filename="../widgets/embedding_view.cpp" line="136"/>
         <source>Reset the camera to show every point</source>
         <translation>Kamera zurücksetzen, sodass alle Punkte sichtbar sind</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="335"/>
+        <location filename="../widgets/embedding_view.cpp" line="336"/>
         <source>class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/embedding_view.cpp" line="336"/>
+        <location filename="../widgets/embedding_view.cpp" line="337"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n weitere</numerusform>
@@ -202,47 +220,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="337"/>
+        <location filename="../widgets/embedding_view.cpp" line="338"/>
         <source>Label</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="341"/>
+        <location filename="../widgets/embedding_view.cpp" line="342"/>
         <source>Positive-set size (log)</source>
         <translation>Größe der Positivmenge (log)</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="343"/>
+        <location filename="../widgets/embedding_view.cpp" line="344"/>
         <source>Anchor&apos;s positive set</source>
         <translation>Positivmenge des Ankers</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="343"/>
+        <location filename="../widgets/embedding_view.cpp" line="344"/>
         <source>anchor</source>
         <translation>Anker</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="344"/>
+        <location filename="../widgets/embedding_view.cpp" line="345"/>
         <source>positive, same label</source>
         <translation>Positiv, gleiche Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="345"/>
+        <location filename="../widgets/embedding_view.cpp" line="346"/>
         <source>positive, other label</source>
         <translation>Positiv, andere Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="346"/>
+        <location filename="../widgets/embedding_view.cpp" line="347"/>
         <source>not in the set</source>
         <translation>nicht in der Menge</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="354"/>
+        <location filename="../widgets/embedding_view.cpp" line="355"/>
         <source>No run yet. Start a run or open a run directory.</source>
         <translation>Noch kein Lauf. Starten Sie einen Lauf oder öffnen Sie ein Laufverzeichnis.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/embedding_view.cpp" line="360"/>
+        <location filename="../widgets/embedding_view.cpp" line="361"/>
         <source>Round %1 · %2 · epoch %3 · %n images</source>
         <translation>
             <numerusform>Runde %1 · %2 · Epoche %3 · %n Bild</numerusform>
@@ -250,12 +268,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="363"/>
+        <location filename="../widgets/embedding_view.cpp" line="364"/>
         <source>Anchor %1 (label %2), %3 positives</source>
         <translation>Anker %1 (Klasse %2), %3 Positive</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="367"/>
+        <location filename="../widgets/embedding_view.cpp" line="368"/>
         <source>Proxy confidence %1</source>
         <translation>Konfidenz des Proxys %1</translation>
     </message>
@@ -276,255 +294,260 @@
 <context>
     <name>isl::gui::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="74"/>
+        <location filename="../app/studio/main_window.cpp" line="72"/>
+        <source>Training paused</source>
+        <translation>Training angehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="83"/>
         <source>Thumbnails are not available: %1</source>
         <translation>Vorschaubilder sind nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="174"/>
+        <location filename="../app/studio/main_window.cpp" line="187"/>
         <source>About ISL Studio</source>
         <translation>Über ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="175"/>
+        <location filename="../app/studio/main_window.cpp" line="188"/>
         <source>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Watch and steer Instance Similarity Learning training live.</source>
         <translation>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Das Training von Instance Similarity Learning live beobachten und steuern.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="208"/>
-        <location filename="../app/studio/main_window.cpp" line="380"/>
+        <location filename="../app/studio/main_window.cpp" line="221"/>
+        <location filename="../app/studio/main_window.cpp" line="393"/>
         <source>ISL Studio</source>
         <translation>ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="208"/>
+        <location filename="../app/studio/main_window.cpp" line="221"/>
         <source>ISL Studio — %1</source>
         <translation>ISL Studio — %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="209"/>
+        <location filename="../app/studio/main_window.cpp" line="222"/>
         <source>&amp;New run…</source>
         <translation>&amp;Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="210"/>
+        <location filename="../app/studio/main_window.cpp" line="223"/>
         <source>Choose a data set, backbone and hyperparameters and start training</source>
         <translation>Datensatz, Backbone und Hyperparameter wählen und das Training starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="211"/>
+        <location filename="../app/studio/main_window.cpp" line="224"/>
         <source>&amp;Open run directory…</source>
         <translation>Laufverzeichnis ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="212"/>
+        <location filename="../app/studio/main_window.cpp" line="225"/>
         <source>Replay a finished run or follow one that isl-train is writing</source>
         <translation>Einen abgeschlossenen Lauf wiedergeben oder einem folgen, den isl-train gerade schreibt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="213"/>
+        <location filename="../app/studio/main_window.cpp" line="226"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="214"/>
+        <location filename="../app/studio/main_window.cpp" line="227"/>
         <source>Continue the opened run from its last checkpoint, or start a new one</source>
         <translation>Den geöffneten Lauf ab seinem letzten Checkpoint fortsetzen oder einen neuen starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="215"/>
+        <location filename="../app/studio/main_window.cpp" line="228"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="216"/>
+        <location filename="../app/studio/main_window.cpp" line="229"/>
         <source>Pause training after the current iteration</source>
         <translation>Training nach der laufenden Iteration anhalten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="217"/>
+        <location filename="../app/studio/main_window.cpp" line="230"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="218"/>
+        <location filename="../app/studio/main_window.cpp" line="231"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="219"/>
+        <location filename="../app/studio/main_window.cpp" line="232"/>
         <source>Finish the current iteration, write a checkpoint and end the run</source>
         <translation>Laufende Iteration abschließen, Checkpoint schreiben und den Lauf beenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="220"/>
+        <location filename="../app/studio/main_window.cpp" line="233"/>
         <source>&amp;Linear probe</source>
         <translation>&amp;Lineare Sonde</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="221"/>
+        <location filename="../app/studio/main_window.cpp" line="234"/>
         <source>Train a linear classifier on the current features at the next iteration boundary</source>
         <translation>An der nächsten Iterationsgrenze einen linearen Klassifikator auf den aktuellen Merkmalen trainieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="222"/>
+        <location filename="../app/studio/main_window.cpp" line="235"/>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="223"/>
+        <location filename="../app/studio/main_window.cpp" line="236"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="224"/>
+        <location filename="../app/studio/main_window.cpp" line="237"/>
         <source>Curves figure…</source>
         <translation>Kurvendiagramm…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="225"/>
+        <location filename="../app/studio/main_window.cpp" line="238"/>
         <source>3D view image…</source>
         <translation>Bild der 3D-Ansicht…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="226"/>
+        <location filename="../app/studio/main_window.cpp" line="239"/>
         <source>Inspector montage…</source>
         <translation>Montage des Inspektors…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="227"/>
+        <location filename="../app/studio/main_window.cpp" line="240"/>
         <source>Metrics as CSV…</source>
         <translation>Metriken als CSV…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="228"/>
+        <location filename="../app/studio/main_window.cpp" line="241"/>
         <source>Embeddings for TensorBoard…</source>
         <translation>Einbettungen für TensorBoard…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="229"/>
+        <location filename="../app/studio/main_window.cpp" line="242"/>
         <source>Copy of the checkpoint…</source>
         <translation>Kopie des Checkpoints…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="230"/>
+        <location filename="../app/studio/main_window.cpp" line="243"/>
         <source>Backbone weights for Python…</source>
         <translation>Backbone-Gewichte für Python…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="231"/>
+        <location filename="../app/studio/main_window.cpp" line="244"/>
         <source>Reset 3D &amp;view</source>
         <translation>3D-&amp;Ansicht zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="232"/>
+        <location filename="../app/studio/main_window.cpp" line="245"/>
         <source>&amp;About ISL Studio</source>
         <translation>Ü&amp;ber ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="233"/>
+        <location filename="../app/studio/main_window.cpp" line="246"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="234"/>
+        <location filename="../app/studio/main_window.cpp" line="247"/>
         <source>Recent runs</source>
         <translation>Zuletzt geöffnete Läufe</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="235"/>
+        <location filename="../app/studio/main_window.cpp" line="248"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="236"/>
+        <location filename="../app/studio/main_window.cpp" line="249"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="237"/>
+        <location filename="../app/studio/main_window.cpp" line="250"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="238"/>
+        <location filename="../app/studio/main_window.cpp" line="251"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="239"/>
+        <location filename="../app/studio/main_window.cpp" line="252"/>
         <source>Run controls</source>
         <translation>Laufsteuerung</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="240"/>
+        <location filename="../app/studio/main_window.cpp" line="253"/>
         <source>Anchor inspector</source>
         <translation>Anker-Inspektor</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="240"/>
+        <location filename="../app/studio/main_window.cpp" line="253"/>
         <source>Curves</source>
         <translation>Kurven</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="240"/>
+        <location filename="../app/studio/main_window.cpp" line="253"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="268"/>
+        <location filename="../app/studio/main_window.cpp" line="281"/>
         <source>saved settings</source>
         <translation>gespeicherte Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="270"/>
+        <location filename="../app/studio/main_window.cpp" line="283"/>
         <source>The last settings could not be restored (%1); using defaults.</source>
         <translation>Die letzten Einstellungen konnten nicht wiederhergestellt werden (%1); es werden die Standardwerte verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="284"/>
+        <location filename="../app/studio/main_window.cpp" line="297"/>
         <source>Starting a new run in %1</source>
         <translation>Neuer Lauf wird in %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="295"/>
+        <location filename="../app/studio/main_window.cpp" line="308"/>
         <source>Continuing %1 from its last checkpoint</source>
         <translation>%1 wird ab dem letzten Checkpoint fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="332"/>
+        <location filename="../app/studio/main_window.cpp" line="345"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="336"/>
+        <location filename="../app/studio/main_window.cpp" line="349"/>
         <source>This folder is not a readable run directory.
 %1</source>
         <translation>Dieser Ordner ist kein lesbares Laufverzeichnis.
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="351"/>
+        <location filename="../app/studio/main_window.cpp" line="364"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="359"/>
+        <location filename="../app/studio/main_window.cpp" line="372"/>
         <source>Stopping after the current iteration; a checkpoint will be written.</source>
         <translation>Stopp nach der laufenden Iteration; ein Checkpoint wird geschrieben.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="370"/>
+        <location filename="../app/studio/main_window.cpp" line="383"/>
         <source>The run ended; its checkpoint is in %1</source>
         <translation>Der Lauf ist beendet; sein Checkpoint liegt in %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="386"/>
+        <location filename="../app/studio/main_window.cpp" line="399"/>
         <source>Training is running</source>
         <translation>Das Training läuft</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="387"/>
+        <location filename="../app/studio/main_window.cpp" line="400"/>
         <source>Stop the run, write a checkpoint and quit?</source>
         <translation>Lauf stoppen, Checkpoint schreiben und beenden?</translation>
     </message>
@@ -597,7 +620,7 @@
 <context>
     <name>isl::gui::Make</name>
     <message>
-        <location filename="../app/studio/training_worker.cpp" line="49"/>
+        <location filename="../app/studio/training_worker.cpp" line="79"/>
         <source>Training failed: %1</source>
         <translation>Das Training ist fehlgeschlagen: %1</translation>
     </message>
@@ -714,95 +737,538 @@
     </message>
 </context>
 <context>
+    <name>isl::gui::SettingTexts</name>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="20"/>
+        <source>Data set</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="21"/>
+        <source>Data set format: the built-in MNIST digits, CIFAR-10/100 binary, SVHN .mat, or an image folder in ImageNet layout.</source>
+        <translation>Format des Datensatzes: die eingebauten MNIST-Ziffern, CIFAR-10/100 im Binärformat, SVHN .mat oder ein Bildordner im ImageNet-Layout.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="22"/>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="23"/>
+        <source>Folder holding the data set files; empty uses the built-in MNIST digits.</source>
+        <translation>Ordner mit den Dateien des Datensatzes; leer bedeutet die eingebauten MNIST-Ziffern.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="24"/>
+        <source>Training images</source>
+        <translation>Trainingsbilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="25"/>
+        <source>Train on only the first N training images (0 = all), for quick runs.</source>
+        <translation>Nur mit den ersten N Trainingsbildern trainieren (0 = alle), für schnelle Läufe.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="26"/>
+        <source>Test images</source>
+        <translation>Testbilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="27"/>
+        <source>Evaluate on only the first N test images (0 = all).</source>
+        <translation>Nur auf den ersten N Testbildern auswerten (0 = alle).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="28"/>
+        <source>Backbone</source>
+        <translation>Backbone</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="29"/>
+        <source>Backbone network.</source>
+        <translation>Backbone-Netz.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="30"/>
+        <source>ImageNet stem</source>
+        <translation>ImageNet-Eingangsstufe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="31"/>
+        <source>Use the 224-pixel ImageNet stem instead of the 32-pixel CIFAR one.</source>
+        <translation>Die ImageNet-Eingangsstufe für 224 Pixel statt der CIFAR-Eingangsstufe für 32 Pixel verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="32"/>
+        <source>Feature dimension</source>
+        <translation>Merkmalsdimension</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="33"/>
+        <source>Dimension D of the L2-normalised features and the memory bank.</source>
+        <translation>Dimension D der L2-normierten Merkmale und der Memory Bank.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="34"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="35"/>
+        <source>isl: mine positives with the proxy GAN; instance: no mining (instance discrimination); euclidean: nearest memory entries with the same set sizes as ISL.</source>
+        <translation>isl: Positive mit dem Proxy-GAN finden; instance: kein Mining (Instanzdiskriminierung); euclidean: die nächsten Einträge der Memory Bank, mit denselben Mengengrößen wie ISL.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="36"/>
+        <source>Rounds</source>
+        <translation>Runden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="37"/>
+        <source>Rounds of backbone training, GAN training and mining.</source>
+        <translation>Runden aus Backbone-Training, GAN-Training und Mining.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="38"/>
+        <source>Backbone epochs</source>
+        <translation>Backbone-Epochen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="39"/>
+        <source>Backbone epochs per round.</source>
+        <translation>Backbone-Epochen pro Runde.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="40"/>
+        <source>GAN epochs</source>
+        <translation>GAN-Epochen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="41"/>
+        <source>Most GAN epochs per round; the early-stop rule usually ends sooner.</source>
+        <translation>Höchstzahl der GAN-Epochen pro Runde; meist beendet die Abbruchregel das GAN-Training früher.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="42"/>
+        <source>Mining passes</source>
+        <translation>Mining-Durchläufe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="43"/>
+        <source>Most mining passes per round; the pairs-per-image target usually ends sooner.</source>
+        <translation>Höchstzahl der Mining-Durchläufe pro Runde; meist endet das Mining früher, sobald das Ziel an Paaren pro Bild erreicht ist.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="44"/>
+        <source>Least GAN epochs in round 1</source>
+        <translation>Mindestzahl GAN-Epochen in Runde 1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="45"/>
+        <source>Least GAN epochs in the first round.</source>
+        <translation>Mindestzahl der GAN-Epochen in der ersten Runde.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="46"/>
+        <source>Evaluate every</source>
+        <translation>Auswerten alle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="47"/>
+        <source>Evaluate (kNN, set precision) every E backbone epochs.</source>
+        <translation>Alle E Backbone-Epochen auswerten (kNN, Präzision der Mengen).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="48"/>
+        <source>Snapshot every</source>
+        <translation>Schnappschuss alle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="49"/>
+        <source>Write a snapshot for the viewer every S epochs.</source>
+        <translation>Alle S Epochen einen Schnappschuss für die Anzeige schreiben.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="50"/>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="51"/>
+        <source>Images per batch.</source>
+        <translation>Bilder pro Batch.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="52"/>
+        <source>Random seed</source>
+        <translation>Zufallsstartwert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="53"/>
+        <source>Seed of every random draw; the same seed on CPU repeats a run exactly.</source>
+        <translation>Startwert jeder Zufallsziehung; derselbe Startwert wiederholt einen Lauf auf der CPU exakt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="54"/>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="55"/>
+        <source>Softmax temperature T over the memory bank.</source>
+        <translation>Softmax-Temperatur T über der Memory Bank.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="56"/>
+        <source>Memory momentum</source>
+        <translation>Momentum der Memory Bank</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="57"/>
+        <source>Memory update momentum eta: M_i &lt;- normalise(eta M_i + (1 - eta) f_i).</source>
+        <translation>Momentum eta der Aktualisierung der Memory Bank: M_i &lt;- normalise(eta M_i + (1 - eta) f_i).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="58"/>
+        <source>Hard-positive weight</source>
+        <translation>Gewicht des harten Positivs</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="59"/>
+        <source>Weight lambda of the hard-positive enhancement term; 0 is ISL without HPE.</source>
+        <translation>Gewicht lambda des Terms zur Verstärkung harter Positive (HPE); 0 ist ISL ohne HPE.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="60"/>
+        <source>Hard positive</source>
+        <translation>Hartes Positiv</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="61"/>
+        <source>Which positive is the hard one: the most similar (authors&apos; code) or the least similar (paper text).</source>
+        <translation>Welches Positiv das harte ist: das ähnlichste (Code der Autoren) oder das unähnlichste (Text des Artikels).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="62"/>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="63"/>
+        <source>Backbone SGD learning rate.</source>
+        <translation>SGD-Lernrate des Backbones.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="64"/>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="65"/>
+        <source>Backbone SGD momentum.</source>
+        <translation>SGD-Momentum des Backbones.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="66"/>
+        <source>Weight decay</source>
+        <translation>Weight Decay</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="67"/>
+        <source>Backbone SGD weight decay.</source>
+        <translation>SGD-Weight-Decay des Backbones.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="68"/>
+        <source>Learning-rate schedule</source>
+        <translation>Lernratenplan</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="69"/>
+        <source>plateau: multiply the rate by lr_factor when kNN accuracy stalls for lr_patience evaluations; step: x0.1 at 50% and 75% of each round&apos;s epochs.</source>
+        <translation>plateau: die Rate mit lr_factor multiplizieren, wenn die kNN-Genauigkeit lr_patience Auswertungen lang nicht steigt; step: x0,1 bei 50 % und 75 % der Epochen jeder Runde.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="70"/>
+        <source>Plateau factor</source>
+        <translation>Plateau-Faktor</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="71"/>
+        <source>Factor of the plateau schedule.</source>
+        <translation>Faktor des Plateau-Plans.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="72"/>
+        <source>Plateau patience</source>
+        <translation>Plateau-Geduld</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="73"/>
+        <source>Evaluations without improvement before the plateau schedule lowers the rate.</source>
+        <translation>Auswertungen ohne Verbesserung, bevor der Plateau-Plan die Rate senkt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="74"/>
+        <source>GAN learning rate</source>
+        <translation>GAN-Lernrate</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="75"/>
+        <source>Adam learning rate of the proxy generator and discriminator.</source>
+        <translation>Adam-Lernrate des Proxy-Generators und des Diskriminators.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="76"/>
+        <source>Hardness balance</source>
+        <translation>Härteausgleich</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="77"/>
+        <source>Hardness balance lambda_g: larger pushes proxies towards negatives (bolder exploration).</source>
+        <translation>Härteausgleich lambda_g: größere Werte schieben die Proxys zu den Negativen hin (kühnere Erkundung).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="78"/>
+        <source>Converged generator loss</source>
+        <translation>Generatorverlust bei Konvergenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="79"/>
+        <source>Generator loss under which GAN training counts as converged.</source>
+        <translation>Generatorverlust, unterhalb dessen das GAN-Training als konvergiert gilt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="80"/>
+        <source>Negative candidates</source>
+        <translation>Negativkandidaten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="81"/>
+        <source>K: random non-positives drawn per anchor; the most similar is the triplet&apos;s negative.</source>
+        <translation>K: pro Anker zufällig gezogene Nicht-Positive; das ähnlichste wird das Negativ des Tripels.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="82"/>
+        <source>Triplet positive</source>
+        <translation>Positiv des Tripels</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="83"/>
+        <source>The triplet&apos;s positive: the anchor&apos;s own memory entry (authors&apos; code) or a random member of its positive set.</source>
+        <translation>Das Positiv des Tripels: der eigene Eintrag des Ankers in der Memory Bank (Code der Autoren) oder ein zufälliges Mitglied seiner Positivmenge.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="84"/>
+        <source>Proxies per anchor</source>
+        <translation>Proxys pro Anker</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="85"/>
+        <source>S: triplets (and proxies) sampled per anchor when mining; the most confident proxy is used.</source>
+        <translation>S: beim Mining pro Anker gezogene Tripel (und Proxys); verwendet wird der Proxy mit der höchsten Konfidenz.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="86"/>
+        <source>Confidence threshold</source>
+        <translation>Konfidenzschwelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="87"/>
+        <source>theta: a proxy mines only if the discriminator&apos;s confidence exceeds this.</source>
+        <translation>theta: ein Proxy findet nur dann Positive, wenn die Konfidenz des Diskriminators diesen Wert übersteigt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="88"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="89"/>
+        <source>R: cosine-similarity threshold around a fully confident proxy; lower confidence narrows the region.</source>
+        <translation>R: Schwelle der Kosinus-Ähnlichkeit um einen voll konfidenten Proxy; geringere Konfidenz verengt die Region.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="90"/>
+        <source>Mining candidates</source>
+        <translation>Mining-Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="91"/>
+        <source>k: nearest memory entries to a proxy that may join the positive set.</source>
+        <translation>k: die einem Proxy nächsten Einträge der Memory Bank, die in die Positivmenge aufgenommen werden können.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="92"/>
+        <source>Pairs per image per round</source>
+        <translation>Paare pro Bild und Runde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="93"/>
+        <source>Mining in round r stops once mined pairs per image exceed (r + 1) times this.</source>
+        <translation>Das Mining in Runde r endet, sobald die gefundenen Paare pro Bild das (r + 1)-Fache dieses Werts übersteigen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="94"/>
+        <source>kNN neighbours</source>
+        <translation>kNN-Nachbarn</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="95"/>
+        <source>Neighbours of the weighted kNN classifier.</source>
+        <translation>Nachbarn des gewichteten kNN-Klassifikators.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="96"/>
+        <source>kNN temperature</source>
+        <translation>kNN-Temperatur</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="97"/>
+        <source>Temperature sigma of the kNN vote weights exp(s / sigma).</source>
+        <translation>Temperatur sigma der kNN-Stimmgewichte exp(s / sigma).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="98"/>
+        <source>Precision set sizes</source>
+        <translation>Mengengrößen für die Präzision</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="99"/>
+        <source>Set sizes at which positive-set precision is compared with Euclidean neighbours (paper Fig. 3).</source>
+        <translation>Mengengrößen, bei denen die Präzision der Positivmengen mit euklidischen Nachbarn verglichen wird (Artikel, Abb. 3).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="100"/>
+        <source>Tracked anchors</source>
+        <translation>Verfolgte Anker</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="101"/>
+        <source>Anchors whose proxies each snapshot records for the viewer.</source>
+        <translation>Anker, deren Proxys jeder Schnappschuss für die Anzeige festhält.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="102"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="103"/>
+        <source>Where to train: cuda when LibTorch has it and a GPU is present (auto), or force cpu / cuda.</source>
+        <translation>Wo trainiert wird: cuda, wenn LibTorch es unterstützt und eine GPU vorhanden ist (auto), oder fest cpu / cuda.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="104"/>
+        <source>Arithmetic precision</source>
+        <translation>Rechengenauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="105"/>
+        <source>Backbone arithmetic: bf16 autocast where the CPU has bf16 units (auto), or force fp32 / bf16. Memory bank, softmax and losses stay fp32.</source>
+        <translation>Arithmetik des Backbones: bf16-Autocast, wo die CPU bf16-Einheiten hat (auto), oder fest fp32 / bf16. Memory Bank, Softmax und Verluste bleiben fp32.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="106"/>
+        <source>Loader threads</source>
+        <translation>Lade-Threads</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="107"/>
+        <source>Threads preparing batches ahead of the network.</source>
+        <translation>Threads, die die Batches für das Netz im Voraus vorbereiten.</translation>
+    </message>
+</context>
+<context>
     <name>isl::gui::SettingsDialog</name>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="32"/>
+        <location filename="../widgets/settings_dialog.cpp" line="33"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="33"/>
+        <location filename="../widgets/settings_dialog.cpp" line="34"/>
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="34"/>
+        <location filename="../widgets/settings_dialog.cpp" line="35"/>
         <source>Schedule</source>
         <translation>Ablauf</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="35"/>
+        <location filename="../widgets/settings_dialog.cpp" line="36"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="36"/>
+        <location filename="../widgets/settings_dialog.cpp" line="37"/>
         <source>Optimiser</source>
         <translation>Optimierer</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="37"/>
+        <location filename="../widgets/settings_dialog.cpp" line="38"/>
         <source>Proxy GAN</source>
         <translation>Proxy-GAN</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="38"/>
+        <location filename="../widgets/settings_dialog.cpp" line="39"/>
         <source>Mining</source>
         <translation>Mining</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="39"/>
+        <location filename="../widgets/settings_dialog.cpp" line="40"/>
         <source>Evaluation</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="40"/>
+        <location filename="../widgets/settings_dialog.cpp" line="41"/>
         <source>Execution</source>
         <translation>Ausführung</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="56"/>
+        <location filename="../widgets/settings_dialog.cpp" line="60"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="84"/>
+        <location filename="../widgets/settings_dialog.cpp" line="88"/>
         <source>built-in MNIST digits</source>
         <translation>eingebaute MNIST-Ziffern</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="105"/>
+        <location filename="../widgets/settings_dialog.cpp" line="109"/>
         <source>comma-separated whole numbers</source>
         <translation>durch Kommas getrennte ganze Zahlen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="143"/>
+        <location filename="../widgets/settings_dialog.cpp" line="148"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="145"/>
+        <location filename="../widgets/settings_dialog.cpp" line="150"/>
         <source>Folder for the new run</source>
         <translation>Ordner für den neuen Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="149"/>
-        <location filename="../widgets/settings_dialog.cpp" line="186"/>
+        <location filename="../widgets/settings_dialog.cpp" line="154"/>
+        <location filename="../widgets/settings_dialog.cpp" line="191"/>
         <source>Run directory</source>
         <translation>Laufverzeichnis</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="158"/>
+        <location filename="../widgets/settings_dialog.cpp" line="163"/>
         <source>Create run</source>
         <translation>Lauf anlegen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="185"/>
+        <location filename="../widgets/settings_dialog.cpp" line="190"/>
         <source>settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="186"/>
+        <location filename="../widgets/settings_dialog.cpp" line="191"/>
         <source>is empty</source>
         <translation>ist leer</translation>
     </message>
@@ -830,17 +1296,17 @@
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/snapshot_timeline.cpp" line="110"/>
+        <location filename="../widgets/snapshot_timeline.cpp" line="109"/>
         <source>Cannot show this snapshot: %1</source>
         <translation>Dieser Schnappschuss kann nicht angezeigt werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/snapshot_timeline.cpp" line="126"/>
+        <location filename="../widgets/snapshot_timeline.cpp" line="125"/>
         <source>no snapshot</source>
         <translation>kein Schnappschuss</translation>
     </message>
     <message>
-        <location filename="../widgets/snapshot_timeline.cpp" line="129"/>
+        <location filename="../widgets/snapshot_timeline.cpp" line="128"/>
         <source>epoch %1 · round %2 · %3 of %4</source>
         <translation>Epoche %1 · Runde %2 · %3 von %4</translation>
     </message>

@@ -19,6 +19,7 @@
 #include <type_traits>
 
 #include "core/input_error.h"
+#include "widgets/setting_texts.h"
 
 namespace isl::gui {
 
@@ -39,10 +40,13 @@ const Group kGroups[] = {{"data_kind", QT_TRANSLATE_NOOP("isl::gui::SettingsDial
                          {"knn_k", QT_TRANSLATE_NOOP("isl::gui::SettingsDialog", "Evaluation")},
                          {"device", QT_TRANSLATE_NOOP("isl::gui::SettingsDialog", "Execution")}};
 
-QString label_text(const char* name) {
-  QString text = QString::fromLatin1(name).replace('_', ' ');
-  text[0] = text[0].toUpper();
-  return text;
+// The translated label and help of a setting; one the text table lacks yet shows its name and
+// core's English help.
+SettingText text_of(const ConfigField& field) {
+  if (auto text = setting_text(QString::fromLatin1(field.name))) return *text;
+  QString label = QString::fromLatin1(field.name).replace('_', ' ');
+  label[0] = label[0].toUpper();
+  return {label, QString::fromUtf8(field.help)};
 }
 
 int decimals_for(double minimum, double value) {
@@ -131,8 +135,9 @@ SettingsDialog::SettingsDialog(const Config& initial, QWidget* parent) : QDialog
       }
     }
     editor->setObjectName(field.name);
-    editor->setToolTip(QString("<b>%1</b><br>%2").arg(field.name, QString::fromUtf8(field.help)));
-    auto* label = new QLabel(label_text(field.name));
+    const SettingText text = text_of(field);
+    editor->setToolTip(QString("<b>%1</b><br>%2").arg(field.name, text.help.toHtmlEscaped()));
+    auto* label = new QLabel(text.label);
     label->setToolTip(editor->toolTip());
     editors_[field.name] = editor;
     form->addRow(label, editor);

@@ -1,6 +1,10 @@
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QSettings>
 
+#include <cstdio>
+
+#include "command_line.h"
 #include "language.h"
 #include "main_window.h"
 #include "widgets/metatypes.h"
@@ -12,14 +16,22 @@ int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setOrganizationName("ISL Studio");
   QApplication::setApplicationName("ISL Studio");
-  QApplication::setApplicationVersion("0.1.0");
+  QApplication::setApplicationVersion(ISL_VERSION);
   isl::gui::register_metatypes();
+  // Before the command line, so that --help speaks the chosen language.
   isl::gui::apply_language(QSettings().value("ui/language").toString());
+
+  QCommandLineParser parser;
+  isl::gui::describe_command_line(parser);
+  parser.process(app);
+  if (const QString problem = isl::gui::command_line_problem(parser); !problem.isEmpty()) {
+    std::fprintf(stderr, "%s\n", qPrintable(problem));
+    return 1;
+  }
 
   isl::gui::MainWindow window;
   window.resize(1500, 950);
   window.show();
-  // A run directory on the command line is opened for replay.
-  if (argc > 1) window.openRun(QString::fromLocal8Bit(argv[1]));
+  isl::gui::open_command_line_run(window, parser);
   return app.exec();
 }
