@@ -4,12 +4,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="22"/>
+        <location filename="../app/studio/main_window_export.cpp" line="24"/>
         <source>Export figure</source>
         <translation>Abbildung exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="23"/>
+        <location filename="../app/studio/main_window_export.cpp" line="25"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
     </message>
@@ -119,62 +119,193 @@
 <context>
     <name>isl::gui::CurvesPanel</name>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="65"/>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
         <source>Positive-set precision</source>
         <translation>Präzision der Positivmengen</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="65"/>
-        <source>Losses</source>
-        <translation>Verluste</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="65"/>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
         <source>kNN accuracy</source>
         <translation>kNN-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="65"/>
-        <source>GAN</source>
-        <translation>GAN</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="66"/>
+        <location filename="../widgets/curves_panel.cpp" line="68"/>
         <source>Mining</source>
         <translation>Mining</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="68"/>
+        <source>Proxy GAN</source>
+        <translation>Proxy-GAN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="68"/>
+        <source>Proxies</source>
+        <translation>Proxys</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="69"/>
         <source>precision</source>
         <translation>Präzision</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="69"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="69"/>
         <source>top-1 accuracy</source>
         <translation>Top-1-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="69"/>
+        <location filename="../widgets/curves_panel.cpp" line="139"/>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="70"/>
+        <source>loss / confidence</source>
+        <translation>Verlust / Konfidenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="70"/>
+        <source>pairs</source>
+        <translation>Paare</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="70"/>
+        <source>confidence / cosine similarity</source>
+        <translation>Konfidenz / Kosinus-Ähnlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="75"/>
+        <source>mining pass (all rounds)</source>
+        <translation>Mining-Durchlauf (alle Runden)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="131"/>
+        <source>total</source>
+        <translation>gesamt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="132"/>
+        <source>instance term</source>
+        <translation>Instanzterm</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="133"/>
+        <source>set term</source>
+        <translation>Mengenterm</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="134"/>
+        <source>hard-positive term</source>
+        <translation>Hard-Positive-Term</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="135"/>
+        <source>kNN, memory bank</source>
+        <translation>kNN, Speicherbank</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="136"/>
+        <source>kNN, recomputed features</source>
+        <translation>kNN, neu berechnete Merkmale</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="137"/>
+        <source>kNN, recomputed features (evaluated on demand)</source>
+        <translation>kNN, neu berechnete Merkmale (auf Anfrage ausgewertet)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="138"/>
+        <source>linear probe</source>
+        <translation>lineare Probe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="140"/>
+        <source>generator loss</source>
+        <translation>Generatorverlust</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="141"/>
+        <source>discriminator loss</source>
+        <translation>Diskriminatorverlust</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="142"/>
+        <source>confidence in real triplets</source>
+        <translation>Konfidenz für echte Tripel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="143"/>
+        <source>confidence in proxies</source>
+        <translation>Konfidenz für Proxys</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="144"/>
         <source>mined pairs</source>
         <translation>gefundene Paare</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="71"/>
+        <location filename="../widgets/curves_panel.cpp" line="74"/>
         <source>GAN epoch (all rounds)</source>
         <translation>GAN-Epoche (alle Runden)</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="71"/>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <source>Backbone loss</source>
+        <translation>Backbone-Verlust</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="76"/>
         <source>backbone epoch</source>
         <translation>Backbone-Epoche</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="120"/>
+        <location filename="../widgets/curves_panel.cpp" line="145"/>
+        <source>added in the pass</source>
+        <translation>im Durchlauf hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="146"/>
+        <source>proxy confidence</source>
+        <translation>Proxy-Konfidenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="147"/>
+        <source>similarity to nearest memory entry</source>
+        <translation>Ähnlichkeit zum nächsten Speichereintrag</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="148"/>
+        <source>ISL</source>
+        <translation>ISL</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="149"/>
+        <source>Euclidean</source>
+        <translation>Euklidisch</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="154"/>
+        <source>ISL, %1 positives</source>
+        <translation>ISL, %1 Positive</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="154"/>
+        <source>Euclidean, %1 neighbours</source>
+        <translation>Euklidisch, %1 Nachbarn</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="174"/>
         <source>%1 = %2 at %3</source>
         <translation>%1 = %2 bei %3</translation>
     </message>
@@ -552,24 +683,24 @@
         <translation>Lauf stoppen, Checkpoint schreiben und beenden?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="35"/>
-        <location filename="../app/studio/main_window_export.cpp" line="46"/>
-        <location filename="../app/studio/main_window_export.cpp" line="94"/>
+        <location filename="../app/studio/main_window_export.cpp" line="37"/>
+        <location filename="../app/studio/main_window_export.cpp" line="48"/>
+        <location filename="../app/studio/main_window_export.cpp" line="110"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="53"/>
+        <location filename="../app/studio/main_window_export.cpp" line="55"/>
         <source>Export metrics</source>
         <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="54"/>
+        <location filename="../app/studio/main_window_export.cpp" line="56"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/main_window_export.cpp" line="58"/>
+        <location filename="../app/studio/main_window_export.cpp" line="60"/>
         <source>Saved %n metrics rows to %1</source>
         <translation>
             <numerusform>%n Metrikzeile in %1 gespeichert</numerusform>
@@ -577,52 +708,54 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="66"/>
-        <source>There is no snapshot to export yet.</source>
-        <translation>Es gibt noch keinen Schnappschuss zum Exportieren.</translation>
+        <location filename="../app/studio/main_window_export.cpp" line="67"/>
+        <source>There is no run to export yet.</source>
+        <translation>Es gibt noch keinen Lauf zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="67"/>
+        <location filename="../app/studio/main_window_export.cpp" line="70"/>
         <source>Folder for the TensorBoard projector files</source>
         <translation>Ordner für die Dateien des TensorBoard-Projektors</translation>
     </message>
     <message>
         <location filename="../app/studio/main_window_export.cpp" line="74"/>
+        <source>Recompute the features without augmentation (slower)</source>
+        <translation>Merkmale ohne Augmentierung neu berechnen (langsamer)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="75"/>
+        <source>Run the checkpoint&apos;s backbone over the training images instead of exporting the memory bank, which averages augmented views</source>
+        <translation>Das Backbone des Checkpoints über die Trainingsbilder laufen lassen, statt die Speicherbank zu exportieren, die augmentierte Ansichten mittelt</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="89"/>
         <source>Saved the projector files in %1</source>
         <translation>Projektordateien in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="89"/>
+        <location filename="../app/studio/main_window_export.cpp" line="105"/>
         <source>Copy the checkpoint</source>
         <translation>Checkpoint kopieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="90"/>
+        <location filename="../app/studio/main_window_export.cpp" line="106"/>
         <source>LibTorch checkpoint (*.pt)</source>
         <translation>LibTorch-Checkpoint (*.pt)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="101"/>
+        <location filename="../app/studio/main_window_export.cpp" line="117"/>
         <source>Backbone weights for Python</source>
         <translation>Backbone-Gewichte für Python</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="102"/>
+        <location filename="../app/studio/main_window_export.cpp" line="118"/>
         <source>PyTorch state dict (*.pt)</source>
         <translation>PyTorch-State-Dict (*.pt)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="106"/>
+        <location filename="../app/studio/main_window_export.cpp" line="122"/>
         <source>Saved %1; open it in Python with torch.load</source>
         <translation>%1 gespeichert; in Python mit torch.load öffnen</translation>
-    </message>
-</context>
-<context>
-    <name>isl::gui::Make</name>
-    <message>
-        <location filename="../app/studio/training_worker.cpp" line="79"/>
-        <source>Training failed: %1</source>
-        <translation>Das Training ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -696,42 +829,57 @@
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="71"/>
+        <location filename="../widgets/run_status.cpp" line="39"/>
+        <source>loss %1 · learning rate %2</source>
+        <translation>Verlust %1 · Lernrate %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_status.cpp" line="42"/>
+        <source>generator loss %1</source>
+        <translation>Generatorverlust %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_status.cpp" line="43"/>
+        <source>proxy confidence %1</source>
+        <translation>Proxy-Konfidenz %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_status.cpp" line="88"/>
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="72"/>
+        <location filename="../widgets/run_status.cpp" line="89"/>
         <source>stage</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="76"/>
+        <location filename="../widgets/run_status.cpp" line="93"/>
         <source>Replay</source>
         <translation>Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="77"/>
+        <location filename="../widgets/run_status.cpp" line="94"/>
         <source>Round %1 · %2 · epoch %3 · %4 backbone epochs</source>
         <translation>Runde %1 · %2 · Epoche %3 · %4 Backbone-Epochen</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="87"/>
+        <location filename="../widgets/run_status.cpp" line="104"/>
         <source>Round %1/%2 · %3 · epoch %4</source>
         <translation>Runde %1/%2 · %3 · Epoche %4</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="90"/>
+        <location filename="../widgets/run_status.cpp" line="107"/>
         <source>epoch %p%</source>
         <translation>Epoche %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="93"/>
+        <location filename="../widgets/run_status.cpp" line="110"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="94"/>
+        <location filename="../widgets/run_status.cpp" line="112"/>
         <source>%1 images/s · %2 left in stage</source>
         <translation>%1 Bilder/s · noch %2 in dieser Phase</translation>
     </message>
@@ -985,8 +1133,13 @@
     </message>
     <message>
         <location filename="../widgets/setting_texts.cpp" line="69"/>
-        <source>plateau: multiply the rate by lr_factor when kNN accuracy stalls for lr_patience evaluations; step: x0.1 at 50% and 75% of each round&apos;s epochs.</source>
-        <translation>plateau: die Rate mit lr_factor multiplizieren, wenn die kNN-Genauigkeit lr_patience Auswertungen lang nicht steigt; step: x0,1 bei 50 % und 75 % der Epochen jeder Runde.</translation>
+        <source>plateau: multiply the rate by lr_factor once kNN accuracy has not gained for more than lr_patience evaluations in a row (PyTorch&apos;s ReduceLROnPlateau); step: x0.1 at 50% and 75% of each round&apos;s epochs.</source>
+        <translation>plateau: die Rate mit lr_factor multiplizieren, sobald die kNN-Genauigkeit mehr als lr_patience Auswertungen in Folge nicht gestiegen ist (PyTorchs ReduceLROnPlateau); step: x0,1 bei 50 % und 75 % der Epochen jeder Runde.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="73"/>
+        <source>Evaluations in a row without a gain that the plateau schedule tolerates; the next one lowers the rate.</source>
+        <translation>Aufeinanderfolgende Auswertungen ohne Gewinn, die der Plateau-Plan hinnimmt; die nächste senkt die Rate.</translation>
     </message>
     <message>
         <location filename="../widgets/setting_texts.cpp" line="70"/>
@@ -1002,11 +1155,6 @@
         <location filename="../widgets/setting_texts.cpp" line="72"/>
         <source>Plateau patience</source>
         <translation>Plateau-Geduld</translation>
-    </message>
-    <message>
-        <location filename="../widgets/setting_texts.cpp" line="73"/>
-        <source>Evaluations without improvement before the plateau schedule lowers the rate.</source>
-        <translation>Auswertungen ohne Verbesserung, bevor der Plateau-Plan die Rate senkt.</translation>
     </message>
     <message>
         <location filename="../widgets/setting_texts.cpp" line="74"/>
@@ -1309,6 +1457,14 @@
         <location filename="../widgets/snapshot_timeline.cpp" line="128"/>
         <source>epoch %1 · round %2 · %3 of %4</source>
         <translation>Epoche %1 · Runde %2 · %3 von %4</translation>
+    </message>
+</context>
+<context>
+    <name>isl::gui::TrainingWorker</name>
+    <message>
+        <location filename="../app/studio/training_worker.cpp" line="79"/>
+        <source>Training failed: %1</source>
+        <translation>Das Training ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 </TS>

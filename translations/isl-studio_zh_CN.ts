@@ -4,12 +4,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="22"/>
+        <location filename="../app/studio/main_window_export.cpp" line="24"/>
         <source>Export figure</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="23"/>
+        <location filename="../app/studio/main_window_export.cpp" line="25"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
@@ -117,62 +117,193 @@
 <context>
     <name>isl::gui::CurvesPanel</name>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="65"/>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
         <source>Positive-set precision</source>
         <translation>正样本集合精度</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="65"/>
-        <source>Losses</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="65"/>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
         <source>kNN accuracy</source>
         <translation>kNN 准确率</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="65"/>
-        <source>GAN</source>
-        <translation>GAN</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="66"/>
+        <location filename="../widgets/curves_panel.cpp" line="68"/>
         <source>Mining</source>
         <translation>挖掘</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="68"/>
+        <source>Proxy GAN</source>
+        <translation>代理 GAN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="68"/>
+        <source>Proxies</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="69"/>
         <source>precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="69"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="69"/>
         <source>top-1 accuracy</source>
         <translation>Top-1 准确率</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="69"/>
+        <location filename="../widgets/curves_panel.cpp" line="139"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="70"/>
+        <source>loss / confidence</source>
+        <translation>损失 / 置信度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="70"/>
+        <source>pairs</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="70"/>
+        <source>confidence / cosine similarity</source>
+        <translation>置信度 / 余弦相似度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="75"/>
+        <source>mining pass (all rounds)</source>
+        <translation>挖掘轮次（所有轮）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="131"/>
+        <source>total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="132"/>
+        <source>instance term</source>
+        <translation>实例项</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="133"/>
+        <source>set term</source>
+        <translation>集合项</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="134"/>
+        <source>hard-positive term</source>
+        <translation>困难正样本项</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="135"/>
+        <source>kNN, memory bank</source>
+        <translation>kNN，记忆库</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="136"/>
+        <source>kNN, recomputed features</source>
+        <translation>kNN，重新计算的特征</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="137"/>
+        <source>kNN, recomputed features (evaluated on demand)</source>
+        <translation>kNN，重新计算的特征（按需评估）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="138"/>
+        <source>linear probe</source>
+        <translation>线性探测</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="140"/>
+        <source>generator loss</source>
+        <translation>生成器损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="141"/>
+        <source>discriminator loss</source>
+        <translation>判别器损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="142"/>
+        <source>confidence in real triplets</source>
+        <translation>真实三元组的置信度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="143"/>
+        <source>confidence in proxies</source>
+        <translation>代理的置信度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="144"/>
         <source>mined pairs</source>
         <translation>挖掘的样本对</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="71"/>
+        <location filename="../widgets/curves_panel.cpp" line="74"/>
         <source>GAN epoch (all rounds)</source>
         <translation>GAN 轮次（所有轮）</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="71"/>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <source>Backbone loss</source>
+        <translation>骨干网络损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="76"/>
         <source>backbone epoch</source>
         <translation>主干网络轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="120"/>
+        <location filename="../widgets/curves_panel.cpp" line="145"/>
+        <source>added in the pass</source>
+        <translation>本轮新增</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="146"/>
+        <source>proxy confidence</source>
+        <translation>代理置信度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="147"/>
+        <source>similarity to nearest memory entry</source>
+        <translation>与最近记忆条目的相似度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="148"/>
+        <source>ISL</source>
+        <translation>ISL</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="149"/>
+        <source>Euclidean</source>
+        <translation>欧氏</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="154"/>
+        <source>ISL, %1 positives</source>
+        <translation>ISL，%1 个正样本</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="154"/>
+        <source>Euclidean, %1 neighbours</source>
+        <translation>欧氏，%1 个近邻</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="174"/>
         <source>%1 = %2 at %3</source>
         <translation>%1 = %2（位于 %3）</translation>
     </message>
@@ -548,76 +679,78 @@
         <translation>停止训练、写入检查点并退出吗？</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="35"/>
-        <location filename="../app/studio/main_window_export.cpp" line="46"/>
-        <location filename="../app/studio/main_window_export.cpp" line="94"/>
+        <location filename="../app/studio/main_window_export.cpp" line="37"/>
+        <location filename="../app/studio/main_window_export.cpp" line="48"/>
+        <location filename="../app/studio/main_window_export.cpp" line="110"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="53"/>
+        <location filename="../app/studio/main_window_export.cpp" line="55"/>
         <source>Export metrics</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="54"/>
+        <location filename="../app/studio/main_window_export.cpp" line="56"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/main_window_export.cpp" line="58"/>
+        <location filename="../app/studio/main_window_export.cpp" line="60"/>
         <source>Saved %n metrics rows to %1</source>
         <translation>
             <numerusform>已将 %n 行指标保存到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="66"/>
-        <source>There is no snapshot to export yet.</source>
-        <translation>尚无可导出的快照。</translation>
+        <location filename="../app/studio/main_window_export.cpp" line="67"/>
+        <source>There is no run to export yet.</source>
+        <translation>还没有可导出的运行。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="67"/>
+        <location filename="../app/studio/main_window_export.cpp" line="70"/>
         <source>Folder for the TensorBoard projector files</source>
         <translation>TensorBoard 投影仪文件的文件夹</translation>
     </message>
     <message>
         <location filename="../app/studio/main_window_export.cpp" line="74"/>
+        <source>Recompute the features without augmentation (slower)</source>
+        <translation>不使用数据增强重新计算特征（较慢）</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="75"/>
+        <source>Run the checkpoint&apos;s backbone over the training images instead of exporting the memory bank, which averages augmented views</source>
+        <translation>用检查点的骨干网络处理训练图像，而不是导出对增强视图取平均的记忆库</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="89"/>
         <source>Saved the projector files in %1</source>
         <translation>已将投影仪文件保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="89"/>
+        <location filename="../app/studio/main_window_export.cpp" line="105"/>
         <source>Copy the checkpoint</source>
         <translation>复制检查点</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="90"/>
+        <location filename="../app/studio/main_window_export.cpp" line="106"/>
         <source>LibTorch checkpoint (*.pt)</source>
         <translation>LibTorch 检查点 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="101"/>
+        <location filename="../app/studio/main_window_export.cpp" line="117"/>
         <source>Backbone weights for Python</source>
         <translation>供 Python 使用的主干网络权重</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="102"/>
+        <location filename="../app/studio/main_window_export.cpp" line="118"/>
         <source>PyTorch state dict (*.pt)</source>
         <translation>PyTorch 状态字典 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="106"/>
+        <location filename="../app/studio/main_window_export.cpp" line="122"/>
         <source>Saved %1; open it in Python with torch.load</source>
         <translation>已保存 %1；可在 Python 中用 torch.load 打开</translation>
-    </message>
-</context>
-<context>
-    <name>isl::gui::Make</name>
-    <message>
-        <location filename="../app/studio/training_worker.cpp" line="79"/>
-        <source>Training failed: %1</source>
-        <translation>训练失败：%1</translation>
     </message>
 </context>
 <context>
@@ -691,42 +824,57 @@
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="71"/>
+        <location filename="../widgets/run_status.cpp" line="39"/>
+        <source>loss %1 · learning rate %2</source>
+        <translation>损失 %1 · 学习率 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_status.cpp" line="42"/>
+        <source>generator loss %1</source>
+        <translation>生成器损失 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_status.cpp" line="43"/>
+        <source>proxy confidence %1</source>
+        <translation>代理置信度 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/run_status.cpp" line="88"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="72"/>
+        <location filename="../widgets/run_status.cpp" line="89"/>
         <source>stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="76"/>
+        <location filename="../widgets/run_status.cpp" line="93"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="77"/>
+        <location filename="../widgets/run_status.cpp" line="94"/>
         <source>Round %1 · %2 · epoch %3 · %4 backbone epochs</source>
         <translation>第 %1 轮 · %2 · 第 %3 轮次 · 共 %4 个主干网络轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="87"/>
+        <location filename="../widgets/run_status.cpp" line="104"/>
         <source>Round %1/%2 · %3 · epoch %4</source>
         <translation>第 %1/%2 轮 · %3 · 第 %4 轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="90"/>
+        <location filename="../widgets/run_status.cpp" line="107"/>
         <source>epoch %p%</source>
         <translation>轮次 %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="93"/>
+        <location filename="../widgets/run_status.cpp" line="110"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="94"/>
+        <location filename="../widgets/run_status.cpp" line="112"/>
         <source>%1 images/s · %2 left in stage</source>
         <translation>%1 张图像/秒 · 本阶段剩余 %2</translation>
     </message>
@@ -980,8 +1128,13 @@
     </message>
     <message>
         <location filename="../widgets/setting_texts.cpp" line="69"/>
-        <source>plateau: multiply the rate by lr_factor when kNN accuracy stalls for lr_patience evaluations; step: x0.1 at 50% and 75% of each round&apos;s epochs.</source>
-        <translation>plateau：当 kNN 准确率连续 lr_patience 次评估没有提升时，将学习率乘以 lr_factor；step：在每轮轮次的 50% 和 75% 处乘以 0.1。</translation>
+        <source>plateau: multiply the rate by lr_factor once kNN accuracy has not gained for more than lr_patience evaluations in a row (PyTorch&apos;s ReduceLROnPlateau); step: x0.1 at 50% and 75% of each round&apos;s epochs.</source>
+        <translation>plateau：当 kNN 准确率连续超过 lr_patience 次评估没有提升时，将学习率乘以 lr_factor（PyTorch 的 ReduceLROnPlateau）；step：在每轮 50% 和 75% 的周期处乘以 0.1。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="73"/>
+        <source>Evaluations in a row without a gain that the plateau schedule tolerates; the next one lowers the rate.</source>
+        <translation>plateau 调度可容忍的连续无提升评估次数；下一次将降低学习率。</translation>
     </message>
     <message>
         <location filename="../widgets/setting_texts.cpp" line="70"/>
@@ -997,11 +1150,6 @@
         <location filename="../widgets/setting_texts.cpp" line="72"/>
         <source>Plateau patience</source>
         <translation>平台期耐心</translation>
-    </message>
-    <message>
-        <location filename="../widgets/setting_texts.cpp" line="73"/>
-        <source>Evaluations without improvement before the plateau schedule lowers the rate.</source>
-        <translation>plateau 调度降低学习率之前，允许没有提升的评估次数。</translation>
     </message>
     <message>
         <location filename="../widgets/setting_texts.cpp" line="74"/>
@@ -1304,6 +1452,14 @@
         <location filename="../widgets/snapshot_timeline.cpp" line="128"/>
         <source>epoch %1 · round %2 · %3 of %4</source>
         <translation>第 %1 轮次 · 第 %2 轮 · 第 %3 个，共 %4 个</translation>
+    </message>
+</context>
+<context>
+    <name>isl::gui::TrainingWorker</name>
+    <message>
+        <location filename="../app/studio/training_worker.cpp" line="79"/>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
     </message>
 </context>
 </TS>

@@ -34,14 +34,13 @@ QString duration_text(double seconds) {
 }
 
 QString stage_figure_text(const Progress& p) {
-  const char* context = "isl::gui::RunStatus";
   switch (p.stage) {
     case Stage::Backbone:
-      return QCoreApplication::translate(context, "loss %1 · learning rate %2")
+      return QCoreApplication::translate("isl::gui::RunStatus", "loss %1 · learning rate %2")
           .arg(p.stage_figure, 0, 'f', 4)
           .arg(p.learning_rate, 0, 'g', 3);
-    case Stage::Gan: return QCoreApplication::translate(context, "generator loss %1").arg(p.stage_figure, 0, 'f', 4);
-    case Stage::Mining: return QCoreApplication::translate(context, "proxy confidence %1").arg(p.stage_figure, 0, 'f', 3);
+    case Stage::Gan: return QCoreApplication::translate("isl::gui::RunStatus", "generator loss %1").arg(p.stage_figure, 0, 'f', 4);
+    case Stage::Mining: return QCoreApplication::translate("isl::gui::RunStatus", "proxy confidence %1").arg(p.stage_figure, 0, 'f', 3);
     case Stage::Finished: break;
   }
   return {};

@@ -76,7 +76,7 @@ void TrainingWorker::execute(Make make_trainer) {
     error = QString::fromStdString(failure.what());
   } catch (const std::exception& failure) {
     ok = false;
-    error = tr("Training failed: %1").arg(QString::fromStdString(failure.what()));
+    error = TrainingWorker::tr("Training failed: %1").arg(QString::fromStdString(failure.what()));
   }
   std::unique_ptr<Trainer> done;
   {
