@@ -26,6 +26,7 @@
 #include "core/run/run_files.h"
 #include "core/run/tensorboard_events.h"
 #include "core/run/trainer.h"
+#include "short_runs.h"
 #include "test_registry.h"
 
 using namespace isl;
@@ -38,24 +39,12 @@ namespace {
 // mined (null precision) and after, and the final evaluation. Mining is opened wide, as in
 // the trainer's tests, so that sets grow in the first round already.
 Config tiny_config() {
-  Config c;
-  c.method = "euclidean";
-  c.max_train_images = 96;
+  Config c = test::short_run("euclidean", 3, 96);
   c.max_test_images = 50;
-  c.rounds = 3;
-  c.backbone_epochs = 1;
-  c.gan_epochs = 2;
   c.gan_min_epochs_first_round = 1;
-  c.mining_epochs = 1;
-  c.batch = 32;
   c.feature_dim = 16;
-  c.learning_rate = 0.003;
-  c.confidence_threshold = 0.0;
-  c.region = -1.0;
   c.negative_candidates = 32;
-  c.knn_k = 10;
   c.tracked_anchors = 4;
-  c.loader_workers = 1;
   c.device = "cpu";
   c.precision = "fp32";
   return c;

@@ -11,6 +11,7 @@
 #include "core/input_error.h"
 #include "core/run/run_files.h"
 #include "core/run/trainer.h"
+#include "short_runs.h"
 #include "test_registry.h"
 
 using namespace isl;
@@ -18,27 +19,7 @@ using namespace isl;
 namespace {
 
 // One round of instance discrimination on 128 digits: the quickest complete run.
-Config short_config() {
-  Config c;
-  c.method = "instance";
-  c.rounds = 1;
-  c.backbone_epochs = 1;
-  c.max_train_images = 128;
-  c.max_test_images = 100;
-  c.batch = 32;
-  c.learning_rate = 0.003;
-  c.knn_k = 10;
-  c.tracked_anchors = 8;
-  c.loader_workers = 1;
-  return c;
-}
-
-struct LogRecorder : TrainingObserver {
-  std::vector<std::string> lines;
-  std::vector<MetricsRecord> records;
-  void on_log(LogLevel, const std::string& text) override { lines.push_back(text); }
-  void on_metrics(const MetricsRecord& r) override { records.push_back(r); }
-};
+Config short_config() { return test::short_run("instance", 1, 128); }
 
 int count_kind(const std::vector<MetricsRecord>& records, const std::string& kind, Stage stage = Stage::Finished) {
   return int(std::count_if(records.begin(), records.end(), [&](const MetricsRecord& r) {
@@ -77,7 +58,7 @@ class TestRunCommands : public QObject {
     more.backbone_epochs = 2;
     more.loader_workers = 2;  // an execution setting changes too
     auto resumed = Trainer::resume(run, more);
-    LogRecorder log;
+    test::Recorder log;
     resumed->add_observer(&log);
     resumed->run();
     QCOMPARE(resumed->state(), RunState::Finished);
@@ -86,7 +67,7 @@ class TestRunCommands : public QObject {
     QCOMPARE(count_kind(records, "final"), 2);
     QCOMPARE(records.back().global_epoch, 2);
     QCOMPARE(read_config_file(run_files::config_path(run)).backbone_epochs, 2);
-    const bool told = std::any_of(log.lines.begin(), log.lines.end(), [](const std::string& line) {
+    const bool told = std::any_of(log.log.begin(), log.log.end(), [](const std::string& line) {
       return line.find("changed settings") != std::string::npos && line.find("backbone_epochs: 1 -> 2") != std::string::npos &&
              line.find("loader_workers: 1 -> 2") != std::string::npos;
     });

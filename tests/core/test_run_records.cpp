@@ -10,6 +10,7 @@
 
 #include "core/run/run_files.h"
 #include "core/run/trainer.h"
+#include "short_runs.h"
 #include "test_registry.h"
 
 using namespace isl;
@@ -17,32 +18,7 @@ using namespace isl;
 namespace {
 
 // Two ISL rounds on 128 digits: a backbone epoch, two GAN epochs and a mining pass in round 0.
-Config two_round_config() {
-  Config c;
-  c.max_train_images = 128;
-  c.max_test_images = 100;
-  c.rounds = 2;
-  c.backbone_epochs = 1;
-  c.gan_epochs = 2;
-  c.gan_min_epochs_first_round = 2;
-  c.mining_epochs = 1;
-  c.batch = 32;
-  c.learning_rate = 0.003;
-  c.confidence_threshold = 0.0;
-  c.region = -1.0;
-  c.negative_candidates = 64;
-  c.knn_k = 10;
-  c.tracked_anchors = 8;
-  c.loader_workers = 1;
-  return c;
-}
-
-struct Recorder : TrainingObserver {
-  std::vector<MetricsRecord> records;
-  std::vector<Progress> progress;
-  void on_progress(const Progress& p) override { progress.push_back(p); }
-  void on_metrics(const MetricsRecord& r) override { records.push_back(r); }
-};
+Config two_round_config() { return test::short_run("isl", 2, 128); }
 
 std::vector<const MetricsRecord*> epochs_of(const std::vector<MetricsRecord>& records, Stage stage) {
   std::vector<const MetricsRecord*> found;
@@ -61,7 +37,7 @@ class TestRunRecords : public QObject {
   void each_stage_records_its_own_figures() {
     QTemporaryDir dir;
     Trainer trainer(two_round_config(), dir.filePath("run").toStdString());
-    Recorder recorder;
+    test::Recorder recorder;
     trainer.add_observer(&recorder);
     trainer.run();
     QCOMPARE(trainer.state(), RunState::Finished);
@@ -143,7 +119,7 @@ class TestRunRecords : public QObject {
     c.gan_epochs = 1;
     c.gan_min_epochs_first_round = 1;
     Trainer trainer(c, dir.filePath("run").toStdString());
-    Recorder recorder;
+    test::Recorder recorder;
     trainer.add_observer(&recorder);
     trainer.run();
     QCOMPARE(trainer.state(), RunState::Finished);
