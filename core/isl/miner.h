@@ -38,6 +38,21 @@ MiningBatch mine_region(const torch::Tensor& proxies, const torch::Tensor& confi
                         const torch::Tensor& indices, const MemoryBank& memory,
                         const MinerOptions& options);
 
+// One anchor's mining step with everything it weighed, for showing it: all S proxies and
+// their confidences, the most confident p*, and p*'s candidates with its region threshold.
+struct AnchorMining {
+  torch::Tensor proxies;     // [S, D]
+  torch::Tensor confidence;  // [S]
+  int64_t best = 0;          // row of p*
+  double region = 0;         // r(c*): the cosine to p* a candidate must exceed
+  torch::Tensor candidates;  // [k] the memory entries nearest p* (the anchor excluded), nearest first
+  torch::Tensor similarity;  // [k] their cosine to p*
+  torch::Tensor joins;       // [k] bool: the candidate would join the anchor's set
+};
+AnchorMining mine_one_anchor(const torch::Tensor& anchor_feature, int64_t index, const MemoryBank& memory,
+                             const PositiveSets& sets, ProxyGan& gan, const MinerOptions& options,
+                             torch::Generator& generator);
+
 // The mining passes of round `round` stop once mined pairs / N exceeds (round + 1) * ratio.
 bool mining_target_reached(int64_t mined_pairs, int64_t images, int round, double ratio);
 

@@ -436,6 +436,37 @@ class TestMiner : public QObject {
     QCOMPARE(found.others.numel(), int64_t(48));
     QVERIFY((found.others != found.anchors).all().item<bool>());
   }
+  // One anchor shown in full must be the same step mining takes: the same S proxies, the same
+  // p* and exactly the pairs mine_batch finds for it alone.
+  void one_anchor_shown_in_full_matches_mining() {
+    torch::manual_seed(3);
+    MemoryBank memory(64, 8, 2);
+    PositiveSets sets(64);
+    ProxyGan gan(8, GanOptions{});
+    MinerOptions options;
+    options.proxy_samples = 4;
+    options.threshold = 0.3;
+    options.region = -0.2;
+    options.top_k = 6;
+    options.triplets.negative_candidates = 16;
+    const int64_t anchor = 11;
+    auto feature = memory.features()[anchor];
+    auto first = torch::make_generator<at::CPUGeneratorImpl>(9);
+    auto second = torch::make_generator<at::CPUGeneratorImpl>(9);
+    auto shown = mine_one_anchor(feature, anchor, memory, sets, gan, options, first);
+    auto mined = mine_batch(feature.unsqueeze(0), ids({anchor}), memory, sets, gan, options, second);
+    QCOMPARE(shown.proxies.size(0), int64_t(4));
+    QCOMPARE(shown.confidence.size(0), int64_t(4));
+    QVERIFY(torch::allclose(shown.proxies[shown.best], mined.proxies[0]));
+    QCOMPARE(shown.confidence.max().item<float>(), mined.confidence[0].item<float>());
+    const double c = mined.confidence[0].item<double>();
+    QVERIFY(std::abs(shown.region - (options.region + (1 - c) * (1 - options.region))) < 1e-6);
+    QCOMPARE(shown.candidates.size(0), int64_t(6));
+    QVERIFY(!(shown.candidates == anchor).any().item<bool>());
+    QVERIFY((shown.similarity.slice(0, 1) <= shown.similarity.slice(0, 0, -1)).all().item<bool>());
+    QVERIFY(torch::equal(shown.joins, (shown.similarity > shown.region) & (c > options.threshold)));
+    QVERIFY(torch::equal(shown.candidates.masked_select(shown.joins), mined.others));
+  }
   void stop_rule_is_pairs_per_image() {
     QVERIFY(!mining_target_reached(50, 100, 0, 0.5));
     QVERIFY(mining_target_reached(51, 100, 0, 0.5));
