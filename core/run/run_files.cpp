@@ -127,7 +127,8 @@ std::string encode_snapshot(const Snapshot& s) {
       {"epoch", s.epoch},           {"global_epoch", s.global_epoch},
       {"images", s.images},         {"num_classes", s.num_classes},
       {"positives", s.positives.members.size()}, {"euclidean", s.euclidean.members.size()},
-      {"proxies", s.proxy_anchors.size()},       {"metrics", s.metrics}};
+      {"proxies", s.proxy_anchors.size()},       {"metrics", s.metrics},
+      {"projection_dim", s.projection.dim}};
   const std::string header_text = header.dump();
   std::string out(kMagic, kMagicSize);
   const uint64_t header_size = header_text.size();
@@ -143,6 +144,8 @@ std::string encode_snapshot(const Snapshot& s) {
   append_array(out, s.proxy_anchors);
   append_array(out, s.proxy_points);
   append_array(out, s.proxy_confidence);
+  append_array(out, s.projection.mean);
+  append_array(out, s.projection.axes);
   return out;
 }
 
@@ -186,6 +189,13 @@ Snapshot decode_snapshot(const std::string& bytes, const std::string& subject) {
     s.proxy_confidence = reader.array<float>(proxies, "proxy confidences");
     for (auto anchor : s.proxy_anchors)
       if (anchor < 0 || anchor >= s.images) throw InputError(subject, "has a proxy for an image that does not exist");
+    // Files written before the projection was stored end here.
+    if (header.contains("projection_dim")) {
+      s.projection.dim = json_whole_number<int64_t>(header.at("projection_dim"), subject, "projection_dim");
+      if (s.projection.dim < 0) throw InputError(subject, "has a negative projection_dim");
+      s.projection.mean = reader.array<float>(uint64_t(s.projection.dim), "projection mean");
+      s.projection.axes = reader.array<float>(3 * uint64_t(s.projection.dim), "projection axes");
+    }
     for (int label : s.labels)
       if (label < 0 || label >= std::max(s.num_classes, 1)) throw InputError(subject, "has a label out of range");
     if (!reader.at_end()) throw InputError(subject, "has unexpected bytes after the data");

@@ -61,6 +61,7 @@ Snapshot SnapshotBuilder::build(SnapshotJob& job, Projection3d* previous) {
   if (previous) *previous = projection;
   snapshot.points = projection.apply(job.memory.data(), n);
   snapshot.proxy_points = projection.apply(job.proxies.data(), int64_t(snapshot.proxy_anchors.size()));
+  snapshot.projection = std::move(projection);
 
   // The Euclidean comparison: for each image with positives, as many nearest memory entries.
   torch::NoGradGuard no_grad;

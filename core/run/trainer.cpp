@@ -198,7 +198,7 @@ void Trainer::add_observer(TrainingObserver* observer) { impl_->observers.push_b
 void Trainer::pause() { impl_->control.pause(); }
 void Trainer::resume() { impl_->control.resume(); }
 void Trainer::stop() { impl_->control.stop(); }
-void Trainer::request_linear_probe() { impl_->control.linear_probe_requested = true; }
+void Trainer::request_linear_probe() { impl_->control.request_linear_probe(); }
 double Trainer::run_linear_probe() { return impl_->record_linear_probe(); }
 
 std::map<std::string, double> Trainer::evaluate_now() {

@@ -48,6 +48,15 @@ class Trainer {
   void request_linear_probe();
   // The same, at once, on the calling thread; only while run() is not running.
   double run_linear_probe();
+  // Has the current generator make the S proxies of image `anchor`, with the mining region of
+  // the most confident (AnchorProxies), at the next iteration boundary (also while paused),
+  // and reports them to the observers (on_anchor_proxies). The anchor joins the tracked set,
+  // so the snapshots from then on carry its proxy. A request the run cannot answer (another
+  // method, an index out of range) is logged as a warning.
+  void request_anchor_proxies(int64_t anchor);
+  // The same at once, on the calling thread, while run() is not running; the run is left as
+  // it is. Throws InputError where there are no proxies to make.
+  AnchorProxies anchor_proxies(int64_t anchor);
   // Evaluates the run where it stands, on the calling thread, while run() is not running:
   // the kNN of the memory bank and of features recomputed without augmentation
   // (knn_top1_recomputed), and the positive-set precision; recorded as an "eval" record,

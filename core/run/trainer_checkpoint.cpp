@@ -181,6 +181,7 @@ void Trainer::Impl::save_checkpoint() {
   if (euclidean_sets) write_sets(archive, "euclidean", *euclidean_sets);
   archive.write("last_proxies", last_proxies);
   archive.write("last_confidence", last_confidence);
+  archive.write("tracked_anchors", tracked_anchors);
 
   // LibTorch's zip writer, given a file name, aborts the process when a write fails (its
   // destructor throws again while the first error unwinds), so the bytes go through a writer
@@ -286,6 +287,14 @@ void Trainer::Impl::load_checkpoint(const std::string& path) {
     check_tensor(confidence, {n}, torch::kFloat32, path, "proxy confidences");
     last_proxies = proxies;
     last_confidence = confidence;
+    // Checkpoints written before anchors could join the tracked set keep the seed's choice.
+    torch::Tensor tracked;
+    if (archive.try_read("tracked_anchors", tracked)) {
+      if (!tracked.defined() || tracked.dim() != 1 || tracked.scalar_type() != torch::kInt64 ||
+          (tracked.numel() > 0 && (tracked.min().item<int64_t>() < 0 || tracked.max().item<int64_t>() >= n)))
+        throw InputError(path, "holds tracked anchors of the wrong shape, type or range");
+      tracked_anchors = tracked.to(device);
+    }
     position = loaded_position;
   });
 }

@@ -103,6 +103,9 @@ struct Trainer::Impl {
   torch::Tensor features_of(const std::shared_ptr<const data::ImageDataset>& images, bool conv5);
   torch::Tensor images_of(const data::Batch& batch) const;
   void refresh_tracked_proxies();
+  AnchorProxies explore_anchor(int64_t anchor);  // throws InputError
+  void track_anchor(const AnchorProxies& proxies);
+  void serve_anchor_requests();                   // the requests of other threads, in order
   void submit_snapshot(const RunPosition& at);
   void report_progress(bool force);
   void record(const std::string& kind, std::map<std::string, double> values, const RunPosition& at);
@@ -143,7 +146,7 @@ struct Trainer::Impl {
   std::unique_ptr<ProxyGan> gan;
   torch::Tensor last_proxies;      // [N, D] the latest proxy generated for each image
   torch::Tensor last_confidence;   // [N], -1 before any
-  torch::Tensor tracked_anchors;   // [A] int64, fixed for the run
+  torch::Tensor tracked_anchors;   // [A] int64, sorted: the seed's choice and the anchors asked for since
 
   RunPosition position;
   MetricsLog metrics;

@@ -64,13 +64,18 @@ Trainer::Impl::BatchesEnd Trainer::Impl::run_batches(int64_t limit) {
     forward = [this](const data::Batch& batch) { return frozen->features(images_of(batch)); };
   StageBatches batches(*train_loader, std::move(forward), limit);
   if (position.epoch == 0 && position.iteration == 0) overlap_tuner.restart();
-  for (int64_t done = 0; done < limit; ++done) {
-    if (control.wait_if_paused([&] { set_state(RunState::Paused); }, [&] { set_state(RunState::Running); }))
-      return BatchesEnd::Stopped;
-    if (control.linear_probe_requested.exchange(false)) {
+  auto serve_requests = [&] {
+    if (control.take_linear_probe_request()) {
       batches.wait_idle();
       record_linear_probe();
     }
+    torch::NoGradGuard no_grad;
+    serve_anchor_requests();
+  };
+  for (int64_t done = 0; done < limit; ++done) {
+    if (control.wait_if_paused([&] { set_state(RunState::Paused); }, [&] { set_state(RunState::Running); }, serve_requests))
+      return BatchesEnd::Stopped;
+    serve_requests();
     const auto batch_started = std::chrono::steady_clock::now();
     auto next = batches.next(overlap_tuner.overlap_following());
     if (!next) return BatchesEnd::EpochDone;

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/run/projection.h"
+
 namespace isl {
 
 enum class Stage { Backbone, Gan, Mining, Finished };
@@ -78,8 +80,33 @@ struct Snapshot {
   std::vector<float> proxy_points;       // anchors x 3, their latest proxy in the same projection
   std::vector<float> proxy_confidence;   // anchors
   std::map<std::string, double> metrics; // the latest evaluation
+  // The map from features to `points`, so that other D-dimensional vectors (an anchor's
+  // proxies made later) land in the same picture; dim 0 in files written without it.
+  Projection3d projection;
 };
 using SnapshotPtr = std::shared_ptr<const Snapshot>;
+
+// What the generator makes of one anchor at the moment it was asked (paper eqs. 2-3): its S
+// proxies, their confidences, and the mining region of the most confident one, p*.
+struct AnchorProxies {
+  int64_t anchor = -1;
+  int round = 0;  // where the run stood
+  Stage stage = Stage::Backbone;
+  int global_epoch = 0;
+  // False before the first GAN epoch: the generator is still its random initialisation.
+  bool generator_trained = false;
+  int64_t dim = 0;
+  std::vector<float> proxies;       // S x dim, unit rows
+  std::vector<float> confidence;    // S, Dis([a, p', n])
+  int best = 0;                     // the row of p*
+  double confidence_threshold = 0;  // theta: p* mines nothing at or below it
+  double region = 0;                // r = R + (1 - c)(1 - R): the cosine to p* a member must exceed
+  std::vector<int64_t> candidates;  // the top-k memory entries nearest p* (the anchor excluded), nearest first
+  std::vector<float> similarity;    // their cosine to p*
+  std::vector<int64_t> joining;     // the candidates that mining would add to the anchor's set now
+  int64_t samples() const { return int64_t(confidence.size()); }
+};
+using AnchorProxiesPtr = std::shared_ptr<const AnchorProxies>;
 
 enum class LogLevel { Info, Warning, Error };
 
@@ -96,6 +123,8 @@ class TrainingObserver {
   // Training went numerically wrong; the run is back at its last good checkpoint and pauses
   // until resume() (which retries from there) or stop().
   virtual void on_numerical_fault(const std::string& /*message*/) {}
+  // The answer to Trainer::request_anchor_proxies.
+  virtual void on_anchor_proxies(const AnchorProxiesPtr&) {}
 };
 
 }  // namespace isl

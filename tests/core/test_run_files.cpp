@@ -40,6 +40,7 @@ Snapshot small_snapshot() {
   s.proxy_points = {0.5f, -0.5f, 1.5f};
   s.proxy_confidence = {0.75f};
   s.metrics = {{"knn_top1", 0.5}, {"precision_isl", 1.0}};
+  s.projection = Projection3d{2, {0.25f, -0.5f}, {1, 0, 0, 1, 0.5f, 0.5f}};
   return s;
 }
 
@@ -123,6 +124,22 @@ class TestRunFiles : public QObject {
     QCOMPARE(back.metrics, s.metrics);
     QCOMPARE(back.stage, Stage::Mining);
     QCOMPARE(back.global_epoch, 7);
+    QCOMPARE(back.projection.dim, s.projection.dim);
+    QCOMPARE(back.projection.mean, s.projection.mean);
+    QCOMPARE(back.projection.axes, s.projection.axes);
+  }
+  // Files from before the projection was stored: the header has no projection_dim and the
+  // data ends after the proxy confidences.
+  void snapshot_without_projection_still_reads() {
+    Snapshot s = small_snapshot();
+    s.projection = {};
+    std::string bytes = encode_snapshot(s);
+    const std::string edited = with_header_edit(bytes, ",\"projection_dim\":0", "");
+    QVERIFY(edited.size() < bytes.size());
+    bytes = edited;
+    Snapshot back = decode_snapshot(bytes, "old.snap");
+    QCOMPARE(back.projection.dim, int64_t(0));
+    QCOMPARE(back.proxy_confidence, s.proxy_confidence);
   }
   void damaged_snapshots_are_named_errors() {
     const std::string bytes = encode_snapshot(small_snapshot());
