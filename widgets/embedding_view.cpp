@@ -158,12 +158,17 @@ void EmbeddingView::buildScene() {
   attach(proxies_, proxy_actor_, 11.0);
   attach(links_, link_actor_, 1.0);
   attach(marker_, marker_actor_, 16.0);
-  proxy_actor_->GetProperty()->SetRenderPointsAsSpheres(true);
-  marker_actor_->GetProperty()->SetRenderPointsAsSpheres(true);
+  attach(anchor_proxy_points_, anchor_proxy_actor_, 13.0);
+  attach(anchor_proxy_links_, anchor_link_actor_, 1.0);
+  attach(region_members_, region_actor_, 9.0);
+  for (vtkActor* actor : {proxy_actor_.Get(), marker_actor_.Get(), anchor_proxy_actor_.Get(), region_actor_.Get()})
+    actor->GetProperty()->SetRenderPointsAsSpheres(true);
+  anchor_link_actor_->GetProperty()->SetLineWidth(2.0f);
   link_actor_->GetProperty()->SetOpacity(0.55);
   link_actor_->GetProperty()->SetLineWidth(1.5f);
   // Only the cloud answers clicks: a marker or link in front of a point must not hide it.
-  for (vtkActor* actor : {preview_actor_.Get(), proxy_actor_.Get(), link_actor_.Get(), marker_actor_.Get()})
+  for (vtkActor* actor : {preview_actor_.Get(), proxy_actor_.Get(), link_actor_.Get(), marker_actor_.Get(),
+                         anchor_proxy_actor_.Get(), anchor_link_actor_.Get(), region_actor_.Get()})
     actor->PickableOff();
   preview_actor_->VisibilityOff();
   for (vtkActor* actor : {cloud_actor_.Get(), preview_actor_.Get(), link_actor_.Get(), proxy_actor_.Get()})
@@ -173,7 +178,9 @@ void EmbeddingView::buildScene() {
   overlay_->SetLayer(1);
   overlay_->InteractiveOff();
   overlay_->SetActiveCamera(renderer->GetActiveCamera());
-  overlay_->AddActor(marker_actor_);
+  // The anchor's own proxies and region sit in the overlay too: they are what the user is looking at.
+  for (vtkActor* actor : {region_actor_.Get(), anchor_link_actor_.Get(), anchor_proxy_actor_.Get(), marker_actor_.Get()})
+    overlay_->AddActor(actor);
   renderer->GetRenderWindow()->AddRenderer(overlay_);
   auto* style = canvas_->interactor()->GetInteractorStyle();
   style->AddObserver(vtkCommand::StartInteractionEvent, this, &EmbeddingView::onInteractionStart);
@@ -191,6 +198,7 @@ void EmbeddingView::setSnapshot(SnapshotPtr snapshot) {
   updateColors();
   updateProxies();
   updateAnchorMarker();
+  updateAnchorProxies();
   updateCaption();
   // The camera stays where the user put it; only a new data set (or the first) frames it.
   if (first) resetCamera();
@@ -241,8 +249,62 @@ void EmbeddingView::setAnchor(qint64 anchor) {
   anchor_ = anchor;
   if (coloring_ == Coloring::AnchorSet) updateColors();
   updateAnchorMarker();
+  updateAnchorProxies();
   updateCaption();
   canvas_->requestRender();
+}
+
+void EmbeddingView::setAnchorProxies(AnchorProxiesPtr proxies) {
+  anchor_proxies_ = std::move(proxies);
+  updateAnchorProxies();
+  updateCaption();
+  canvas_->requestRender();
+}
+
+bool EmbeddingView::anchorProxiesShown() const {
+  return snapshot_ && anchor_proxies_ && anchor_ >= 0 && anchor_proxies_->anchor == anchor_ &&
+         anchor_ < snapshot_->images && anchor_proxies_->dim > 0 && snapshot_->projection.dim == anchor_proxies_->dim;
+}
+
+int EmbeddingView::drawnAnchorProxyCount() const {
+  return anchor_proxy_actor_->GetVisibility() ? int(anchor_proxy_points_->GetNumberOfPoints()) : 0;
+}
+
+int EmbeddingView::drawnRegionMemberCount() const {
+  return region_actor_->GetVisibility() ? int(region_members_->GetNumberOfPoints()) : 0;
+}
+
+// S proxies of D values go through the snapshot's projection here: S x 3 x D operations.
+void EmbeddingView::updateAnchorProxies() {
+  const bool shown = anchorProxiesShown();
+  for (vtkActor* actor : {anchor_proxy_actor_.Get(), anchor_link_actor_.Get(), region_actor_.Get()})
+    actor->SetVisibility(shown);
+  if (!shown) return;
+  const AnchorProxies& a = *anchor_proxies_;
+  const Snapshot& s = *snapshot_;
+  const std::vector<float> xyz = s.projection.apply(a.proxies.data(), a.samples());
+  const float* anchor = &s.points[size_t(3 * anchor_)];
+  std::vector<float> ends;
+  std::vector<QColor> proxy_colors, link_colors;
+  for (int64_t k = 0; k < a.samples(); ++k) {
+    const QColor color = confidence_color(a.confidence[size_t(k)]);
+    proxy_colors.push_back(color);
+    ends.insert(ends.end(), anchor, anchor + 3);
+    ends.insert(ends.end(), &xyz[size_t(3 * k)], &xyz[size_t(3 * k)] + 3);
+    // The link to p*, the proxy that mines, is drawn in the anchor's colour.
+    const QColor link = k == a.best ? kAnchorColor : color;
+    link_colors.insert(link_colors.end(), {link, link});
+  }
+  set_geometry(anchor_proxy_points_, xyz.data(), a.samples(), false);
+  set_colors(anchor_proxy_points_, proxy_colors);
+  set_geometry(anchor_proxy_links_, ends.data(), int64_t(ends.size() / 3), true);
+  set_colors(anchor_proxy_links_, link_colors);
+  std::vector<float> members;
+  for (int64_t member : a.joining)
+    if (member >= 0 && member < s.images)
+      members.insert(members.end(), &s.points[size_t(3 * member)], &s.points[size_t(3 * member)] + 3);
+  set_geometry(region_members_, members.data(), int64_t(members.size() / 3), false);
+  set_colors(region_members_, std::vector<QColor>(members.size() / 3, kRegionColor));
 }
 
 void EmbeddingView::setColoring(Coloring coloring) {
@@ -366,10 +428,24 @@ void EmbeddingView::updateCaption() {
     auto tracked = std::find(s.proxy_anchors.begin(), s.proxy_anchors.end(), anchor_);
     if (tracked != s.proxy_anchors.end())
       text += "\n" + tr("Proxy confidence %1").arg(double(s.proxy_confidence[size_t(tracked - s.proxy_anchors.begin())]), 0, 'f', 2);
+    if (anchor_proxies_ && anchor_proxies_->anchor == anchor_) text += "\n" + anchorProxiesText();
   }
   caption_->setText(text);
   caption_->adjustSize();
   caption_->move(10, 10);
+}
+
+QString EmbeddingView::anchorProxiesText() const {
+  const AnchorProxies& a = *anchor_proxies_;
+  if (!anchorProxiesShown())
+    return tr("This snapshot cannot place proxies made now (it holds no projection of its own)");
+  const double best = a.confidence[size_t(a.best)];
+  QString text = tr("%n proxies made now, the best with confidence %1", nullptr, int(a.samples())).arg(best, 0, 'f', 2);
+  if (!a.generator_trained) return text + "\n" + tr("The generator has not been trained yet: these proxies are noise");
+  if (best <= a.confidence_threshold)
+    return text + "\n" + tr("Below the threshold %1: this anchor mines nothing now").arg(a.confidence_threshold, 0, 'f', 2);
+  return text + "\n" + tr("Mining region: cosine to the best proxy above %1; %2 of its %3 nearest images would join")
+                           .arg(a.region, 0, 'f', 2).arg(a.joining.size()).arg(a.candidates.size());
 }
 
 void EmbeddingView::onCanvasClicked(QPoint position) {

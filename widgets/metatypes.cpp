@@ -5,6 +5,7 @@ void register_metatypes() {
   qRegisterMetaType<isl::Progress>();
   qRegisterMetaType<isl::MetricsRecord>();
   qRegisterMetaType<isl::SnapshotPtr>();
+  qRegisterMetaType<isl::AnchorProxiesPtr>();
   qRegisterMetaType<isl::RunState>();
   qRegisterMetaType<isl::LogLevel>();
   qRegisterMetaType<isl::Config>();

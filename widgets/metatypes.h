@@ -9,6 +9,7 @@
 Q_DECLARE_METATYPE(isl::Progress)
 Q_DECLARE_METATYPE(isl::MetricsRecord)
 Q_DECLARE_METATYPE(isl::SnapshotPtr)
+Q_DECLARE_METATYPE(isl::AnchorProxiesPtr)
 Q_DECLARE_METATYPE(isl::RunState)
 Q_DECLARE_METATYPE(isl::LogLevel)
 Q_DECLARE_METATYPE(isl::Config)

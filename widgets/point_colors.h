@@ -15,5 +15,6 @@ inline const QColor kMatchColor{60, 179, 113};     // a positive with the anchor
 inline const QColor kMismatchColor{220, 68, 55};   // a positive with another label
 inline const QColor kOutsideColor{88, 92, 102};    // not in the anchor's positive set
 inline const QColor kAnchorColor{255, 255, 255};
+inline const QColor kRegionColor{77, 208, 225};    // would join the anchor's set if mined now
 
 }  // namespace isl::gui

@@ -64,6 +64,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     curves_->addRecord(record);
   });
   connect(worker_, &TrainingWorker::snapshot, timeline_, &SnapshotTimeline::addLiveSnapshot);
+  connect(worker_, &TrainingWorker::anchorProxies, view_, &EmbeddingView::setAnchorProxies);
   connect(worker_, &TrainingWorker::message, log_, &LogPanel::addMessage);
   connect(worker_, &TrainingWorker::stateChanged, this, &MainWindow::onState);
   connect(worker_, &TrainingWorker::finished, this, &MainWindow::onFinished);
@@ -145,6 +146,20 @@ void MainWindow::createPanels() {
   connect(inspector_, &AnchorInspector::anchorRequested, &selection_, &AnchorSelection::setAnchor);
   connect(&selection_, &AnchorSelection::anchorChanged, view_, &EmbeddingView::setAnchor);
   connect(&selection_, &AnchorSelection::anchorChanged, inspector_, &AnchorInspector::setAnchor);
+  connect(&selection_, &AnchorSelection::anchorChanged, this, &MainWindow::askForAnchorProxies);
+  // Proxies are made by the generator as it is now: they belong with the newest snapshot, and
+  // while a run trains each new one calls for fresh proxies.
+  connect(timeline_, &SnapshotTimeline::snapshotShown, this, [this] {
+    if (!timeline_->following()) view_->setAnchorProxies(nullptr);
+    else if (worker_->busy() || !view_->anchorProxies() || view_->anchorProxies()->anchor != selection_.anchor())
+      askForAnchorProxies();
+  });
+}
+
+void MainWindow::askForAnchorProxies() {
+  const int64_t anchor = selection_.anchor();
+  if (anchor < 0 || run_directory_.isEmpty() || !timeline_->following()) return;
+  worker_->requestAnchorProxies(anchor, run_directory_);
 }
 
 void MainWindow::createActions() {
@@ -336,6 +351,7 @@ void MainWindow::openRun(const QString& directory) {
     records_.clear();
     curves_->clear();
     selection_.clear();
+    view_->setAnchorProxies(nullptr);
     timeline_->setRunDirectory(directory);
     follower_->follow(directory);
     openDataset(config);

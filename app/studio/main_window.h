@@ -71,6 +71,7 @@ class MainWindow : public QMainWindow {
   void exportProjector();
   void exportCheckpoint();
   void exportBackboneWeights();
+  void askForAnchorProxies();
   void rememberRecent(const QString& directory);
   void rebuildRecentMenu();
   void openDataset(const Config& config);

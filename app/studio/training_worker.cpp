@@ -49,6 +49,38 @@ void TrainingWorker::requestLinearProbe() {
   if (trainer_) trainer_->request_linear_probe();
 }
 
+void TrainingWorker::requestAnchorProxies(qint64 anchor, const QString& run_directory) {
+  std::lock_guard lock(mutex_);
+  if (trainer_) {
+    trainer_->request_anchor_proxies(anchor);
+    return;
+  }
+  const bool queued = idle_anchor_request_.has_value();
+  idle_anchor_request_ = AnchorRequest{anchor, run_directory};
+  if (!queued) QMetaObject::invokeMethod(this, "answerIdleAnchorRequest", Qt::QueuedConnection);
+}
+
+void TrainingWorker::answerIdleAnchorRequest() {
+  AnchorRequest request;
+  {
+    std::lock_guard lock(mutex_);
+    if (!idle_anchor_request_) return;
+    request = std::move(*idle_anchor_request_);
+    idle_anchor_request_.reset();
+  }
+  try {
+    auto trainer = Trainer::resume(request.run_directory.toStdString());
+    auto proxies = std::make_shared<const AnchorProxies>(trainer->anchor_proxies(request.anchor));
+    trainer.reset();  // the run directory is unlocked before anyone hears of the answer
+    handoff_release();
+    emit anchorProxies(proxies);
+  } catch (const std::exception& failure) {
+    handoff_release();
+    emit message(LogLevel::Warning, TrainingWorker::tr("No proxies for image %1: %2")
+                                        .arg(request.anchor).arg(QString::fromStdString(failure.what())));
+  }
+}
+
 template <class Make>
 void TrainingWorker::execute(Make make_trainer) {
   bool ok = true;

@@ -32,6 +32,10 @@ class TrainingWorker : public QObject, public TrainingObserver {
   void resume();
   void stop();
   void requestLinearProbe();
+  // The proxies the generator makes now for `anchor` of the run in `run_directory`: from the
+  // run that trains, or else from the run's checkpoint, opened on this object's thread for
+  // the answer. Of idle requests that wait, only the newest is answered.
+  void requestAnchorProxies(qint64 anchor, const QString& run_directory);
 
  signals:
   void started(const QString& run_directory, const isl::Config& config);
@@ -42,6 +46,7 @@ class TrainingWorker : public QObject, public TrainingObserver {
   void stateChanged(isl::RunState state);
   // Training went numerically wrong; the run is paused at its last good checkpoint.
   void numericalFault(const QString& message);
+  void anchorProxies(const isl::AnchorProxiesPtr& proxies);
   // The run ended: finished, stopped (with a checkpoint written) or failed.
   void finished(bool ok, const QString& error);
 
@@ -74,6 +79,11 @@ class TrainingWorker : public QObject, public TrainingObserver {
     emit numericalFault(QString::fromStdString(text));
   }
 
+  void on_anchor_proxies(const AnchorProxiesPtr& proxies) override {
+    handoff_release();
+    emit anchorProxies(proxies);
+  }
+
   struct Request {
     std::optional<Config> config;  // a new run; without: continue the run in run_directory
     QString run_directory;
@@ -81,6 +91,7 @@ class TrainingWorker : public QObject, public TrainingObserver {
   void queue(Request request);
   // Runs the oldest request, on the worker's thread; queue() invokes it once per request.
   Q_INVOKABLE void startNext();
+  Q_INVOKABLE void answerIdleAnchorRequest();
 
   // Guards what follows: the UI thread makes requests and calls the controls. Requests travel
   // in requests_ rather than as arguments of the queued call, so that the hand-over is a lock
@@ -91,6 +102,11 @@ class TrainingWorker : public QObject, public TrainingObserver {
   int pending_ = 0;            // requested runs whose trainer is not in trainer_ yet
   bool stop_pending_ = false;  // stop every pending run as soon as it begins
   bool pause_pending_ = false; // pause the next pending run as soon as it begins
+  struct AnchorRequest {
+    int64_t anchor = -1;
+    QString run_directory;
+  };
+  std::optional<AnchorRequest> idle_anchor_request_;  // asked while no run trains
 };
 
 }  // namespace isl::gui
