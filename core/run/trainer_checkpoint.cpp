@@ -27,8 +27,9 @@ torch::Tensor text_tensor(const std::string& text) {
   return torch::from_blob(const_cast<char*>(text.data()), {int64_t(text.size())}, torch::kUInt8).clone();
 }
 
+// The header is read through the host's memory: a checkpoint loaded onto a GPU holds it there.
 std::string tensor_text(const torch::Tensor& tensor) {
-  auto bytes = tensor.contiguous();
+  auto bytes = tensor.to(torch::kCPU).contiguous();
   return std::string(reinterpret_cast<const char*>(bytes.data_ptr<uint8_t>()), size_t(bytes.numel()));
 }
 

@@ -11,41 +11,31 @@ import json
 import sys
 
 try:
-    from google.protobuf import descriptor_pb2, descriptor_pool, json_format, message_factory, text_format
+    from google.protobuf import json_format, text_format
+    from proto_messages import F, ProtoFile
 except ImportError as error:
     print(f"{error}; install the Debian packages python3-protobuf python3-crc32c", file=sys.stderr)
     sys.exit(3)
 
-F = descriptor_pb2.FieldDescriptorProto
-
 
 def projector_config_class():
-    proto = descriptor_pb2.FileDescriptorProto(name="projector_check.proto", package="projector_check",
-                                               syntax="proto3")
-
-    def add(message, name, number, kind, label=F.LABEL_OPTIONAL, type_name=None):
-        field = message.field.add(name=name, number=number, type=kind, label=label)
-        if type_name:
-            field.type_name = type_name
-
-    sprite = proto.message_type.add(name="SpriteMetadata")
-    add(sprite, "image_path", 1, F.TYPE_STRING)
-    add(sprite, "single_image_dim", 2, F.TYPE_UINT32, F.LABEL_REPEATED)
-    embedding = proto.message_type.add(name="EmbeddingInfo")
-    add(embedding, "tensor_name", 1, F.TYPE_STRING)
-    add(embedding, "metadata_path", 2, F.TYPE_STRING)
-    add(embedding, "bookmarks_path", 3, F.TYPE_STRING)
-    add(embedding, "tensor_shape", 4, F.TYPE_UINT32, F.LABEL_REPEATED)
-    add(embedding, "sprite", 5, F.TYPE_MESSAGE, type_name=".projector_check.SpriteMetadata")
-    add(embedding, "tensor_path", 6, F.TYPE_STRING)
-    config = proto.message_type.add(name="ProjectorConfig")
-    add(config, "model_checkpoint_path", 1, F.TYPE_STRING)
-    add(config, "embeddings", 2, F.TYPE_MESSAGE, F.LABEL_REPEATED, ".projector_check.EmbeddingInfo")
-    add(config, "model_checkpoint_dir", 3, F.TYPE_STRING)
-    pool = descriptor_pool.DescriptorPool()
-    pool.Add(proto)
-    return message_factory.MessageFactory(pool).GetPrototype(
-        pool.FindMessageTypeByName("projector_check.ProjectorConfig"))
+    """tensorboard/plugins/projector/projector_config.proto"""
+    proto = ProtoFile("projector_check")
+    sprite = proto.message("SpriteMetadata")
+    proto.field(sprite, "image_path", 1, F.TYPE_STRING)
+    proto.field(sprite, "single_image_dim", 2, F.TYPE_UINT32, F.LABEL_REPEATED)
+    embedding = proto.message("EmbeddingInfo")
+    proto.field(embedding, "tensor_name", 1, F.TYPE_STRING)
+    proto.field(embedding, "metadata_path", 2, F.TYPE_STRING)
+    proto.field(embedding, "bookmarks_path", 3, F.TYPE_STRING)
+    proto.field(embedding, "tensor_shape", 4, F.TYPE_UINT32, F.LABEL_REPEATED)
+    proto.field(embedding, "sprite", 5, F.TYPE_MESSAGE, type_name="SpriteMetadata")
+    proto.field(embedding, "tensor_path", 6, F.TYPE_STRING)
+    config = proto.message("ProjectorConfig")
+    proto.field(config, "model_checkpoint_path", 1, F.TYPE_STRING)
+    proto.field(config, "embeddings", 2, F.TYPE_MESSAGE, F.LABEL_REPEATED, "EmbeddingInfo")
+    proto.field(config, "model_checkpoint_dir", 3, F.TYPE_STRING)
+    return proto.message_class("ProjectorConfig")
 
 
 def main(path):

@@ -15,43 +15,29 @@ import sys
 
 try:
     import crc32c
-    from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
+    from proto_messages import F, ProtoFile
 except ImportError as error:
     print(f"{error}; install the Debian packages python3-protobuf python3-crc32c", file=sys.stderr)
     sys.exit(3)
 
-F = descriptor_pb2.FieldDescriptorProto
-
 
 def event_class():
-    proto = descriptor_pb2.FileDescriptorProto(name="tfevents_check.proto", package="tfevents_check",
-                                               syntax="proto3")
-
-    def add(message, name, number, kind, label=F.LABEL_OPTIONAL, type_name=None, oneof=None):
-        field = message.field.add(name=name, number=number, type=kind, label=label)
-        if type_name:
-            field.type_name = type_name
-        if oneof is not None:
-            field.oneof_index = oneof
-
-    value = proto.message_type.add(name="Value")  # summary.proto, Summary.Value
-    value.oneof_decl.add(name="value")
-    add(value, "node_name", 7, F.TYPE_STRING)
-    add(value, "tag", 1, F.TYPE_STRING)
-    add(value, "simple_value", 2, F.TYPE_FLOAT, oneof=0)
-    add(value, "obsolete_old_style_histogram", 3, F.TYPE_BYTES, oneof=0)
-    summary = proto.message_type.add(name="Summary")
-    add(summary, "value", 1, F.TYPE_MESSAGE, F.LABEL_REPEATED, ".tfevents_check.Value")
-    event = proto.message_type.add(name="Event")  # event.proto
-    event.oneof_decl.add(name="what")
-    add(event, "wall_time", 1, F.TYPE_DOUBLE)
-    add(event, "step", 2, F.TYPE_INT64)
-    add(event, "file_version", 3, F.TYPE_STRING, oneof=0)
-    add(event, "graph_def", 4, F.TYPE_BYTES, oneof=0)
-    add(event, "summary", 5, F.TYPE_MESSAGE, type_name=".tfevents_check.Summary", oneof=0)
-    pool = descriptor_pool.DescriptorPool()
-    pool.Add(proto)
-    return message_factory.MessageFactory(pool).GetPrototype(pool.FindMessageTypeByName("tfevents_check.Event"))
+    """tensorflow/core/util/event.proto with summary.proto's Summary and Summary.Value"""
+    proto = ProtoFile("tfevents_check")
+    value = proto.message("Value", oneofs=["value"])
+    proto.field(value, "node_name", 7, F.TYPE_STRING)
+    proto.field(value, "tag", 1, F.TYPE_STRING)
+    proto.field(value, "simple_value", 2, F.TYPE_FLOAT, oneof=0)
+    proto.field(value, "obsolete_old_style_histogram", 3, F.TYPE_BYTES, oneof=0)
+    summary = proto.message("Summary")
+    proto.field(summary, "value", 1, F.TYPE_MESSAGE, F.LABEL_REPEATED, "Value")
+    event = proto.message("Event", oneofs=["what"])
+    proto.field(event, "wall_time", 1, F.TYPE_DOUBLE)
+    proto.field(event, "step", 2, F.TYPE_INT64)
+    proto.field(event, "file_version", 3, F.TYPE_STRING, oneof=0)
+    proto.field(event, "graph_def", 4, F.TYPE_BYTES, oneof=0)
+    proto.field(event, "summary", 5, F.TYPE_MESSAGE, type_name="Summary", oneof=0)
+    return proto.message_class("Event")
 
 
 def masked_crc(data):
