@@ -84,13 +84,15 @@ def svhn_corpus():
 
 
 def snapshot(images=3, num_classes=10, positives=None, euclidean=None, proxies=(1,), metrics=None,
-             stage="gan", tail=b""):
+             stage="gan", projection_dim=None, tail=b""):
     positives = positives or [[i] for i in range(images)]
     euclidean = euclidean or [[] for _ in range(images)]
     header = {"round": 1, "stage": stage, "epoch": 2, "global_epoch": 7, "images": images,
               "num_classes": num_classes, "positives": sum(map(len, positives)),
               "euclidean": sum(map(len, euclidean)), "proxies": len(proxies),
               "metrics": metrics if metrics is not None else {"knn_top1": 0.25, "precision_isl": None}}
+    if projection_dim is not None:
+        header["projection_dim"] = projection_dim
     text = json.dumps(header, separators=(",", ":")).encode()
     out = b"ISLSNAP1" + struct.pack("<Q", len(text)) + text
     out += struct.pack(f"<{3 * images}f", *[0.5 * i for i in range(3 * images)])
@@ -106,6 +108,9 @@ def snapshot(images=3, num_classes=10, positives=None, euclidean=None, proxies=(
     out += struct.pack(f"<{len(proxies)}q", *proxies)
     out += struct.pack(f"<{3 * len(proxies)}f", *[0.25] * (3 * len(proxies)))
     out += struct.pack(f"<{len(proxies)}f", *[0.75] * len(proxies))
+    if projection_dim and projection_dim > 0:
+        out += struct.pack(f"<{projection_dim}f", *[0.125] * projection_dim)
+        out += struct.pack(f"<{3 * projection_dim}f", *[float(k % 2) for k in range(3 * projection_dim)])
     return out + tail
 
 
@@ -120,6 +125,9 @@ def snapshot_corpus():
     write("snapshot", "truncated", snapshot()[:-5])
     write("snapshot", "bad-stage", snapshot(stage="warmup"))
     write("snapshot", "wrong-magic", b"ISLSNAP2" + snapshot()[8:])
+    write("snapshot", "valid-projected", snapshot(projection_dim=4))
+    write("snapshot", "projection-truncated", snapshot(projection_dim=4)[:-6])
+    write("snapshot", "projection-negative", snapshot(projection_dim=-2))
 
 
 def metrics_corpus():
