@@ -108,6 +108,8 @@ int main(int argc, char** argv) {
                              "Folder for TensorBoard's projector: the D-dimensional memory bank with metadata and sprite");
   export_command->add_flag("--recomputed-features", request.recomputed_features,
                            "In --embeddings, features recomputed without augmentation instead of the memory bank");
+  export_command->add_flag("--no-sprite", request.no_sprite,
+                           "In --embeddings, leave out sprite.png (the thumbnails; needed where the build has no PNG writer)");
   export_command->add_option("--metrics", request.metrics_csv, "Metrics as a CSV file");
   export_command->add_option("--tensorboard", request.tensorboard, "Folder for a TensorBoard event file of the metrics");
   auto* info = app.add_subcommand("info", "Print a run's settings, where it stands and its latest figures");
@@ -128,8 +130,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "error: export needs at least one of --weights, --embeddings, --metrics, --tensorboard\n");
       return 2;
     }
-    if (request.recomputed_features && request.embeddings.empty()) {
-      std::fprintf(stderr, "error: --recomputed-features goes with --embeddings\n");
+    if ((request.recomputed_features || request.no_sprite) && request.embeddings.empty()) {
+      std::fprintf(stderr, "error: --recomputed-features and --no-sprite go with --embeddings\n");
       return 2;
     }
     return isl::cli::export_run(run, request);

@@ -91,6 +91,7 @@ int export_run(const std::string& run_directory, const ExportRequest& request) {
     if (!request.embeddings.empty()) {
       ProjectorOptions options;
       options.recomputed_features = request.recomputed_features;
+      options.sprite = !request.no_sprite;
       export_projector(run_directory, request.embeddings, options);
       std::printf("projector files (%s): %s\n", request.recomputed_features ? "recomputed features" : "memory bank",
                   request.embeddings.c_str());

@@ -13,6 +13,7 @@ struct ExportRequest {
   std::string weights;      // backbone state dict for Python
   std::string embeddings;   // TensorBoard projector folder
   bool recomputed_features = false;  // in the projector: features without augmentation, not the memory bank
+  bool no_sprite = false;            // in the projector: no sprite.png
   std::string metrics_csv;  // metrics as CSV
   std::string tensorboard;  // folder of a TensorBoard event file of the metrics
   bool empty() const { return weights.empty() && embeddings.empty() && metrics_csv.empty() && tensorboard.empty(); }

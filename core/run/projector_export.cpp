@@ -2,9 +2,6 @@
 
 #include <torch/torch.h>
 
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -18,6 +15,7 @@
 #include "core/models/backbone.h"
 #include "core/run/checkpoint_type_code.h"
 #include "core/run/run_files.h"
+#include "core/run/sprite_image.h"
 
 namespace isl {
 
@@ -140,25 +138,6 @@ void write_metadata(const std::string& path, const data::ImageDataset& images, c
   });
 }
 
-void write_sprite(const std::string& path, const data::ImageDataset& images, const SpriteLayout& layout) {
-  const auto shape = images.shape();
-  cv::Mat sprite = cv::Mat::zeros(layout.per_row * layout.side, layout.per_row * layout.side, CV_8UC3);
-  std::vector<uint8_t> pixels(size_t(shape.bytes()));
-  cv::Mat thumbnail;
-  for (int64_t i = 0; i < images.size(); ++i) {
-    images.read(i, pixels.data());
-    const cv::Mat rgb(shape.height, shape.width, CV_8UC3, pixels.data());
-    cv::resize(rgb, thumbnail, cv::Size(layout.side, layout.side), 0, 0, cv::INTER_AREA);
-    const cv::Rect cell(int(i % layout.per_row) * layout.side, int(i / layout.per_row) * layout.side, layout.side,
-                        layout.side);
-    cv::Mat cell_pixels = sprite(cell);
-    cv::cvtColor(thumbnail, cell_pixels, cv::COLOR_RGB2BGR);  // OpenCV writes BGR
-  }
-  std::vector<uchar> png;
-  if (!cv::imencode(".png", sprite, png)) throw InputError(path, "cannot be encoded as PNG");
-  write_file_atomically(path, std::string(png.begin(), png.end()));
-}
-
 void write_config(const std::string& path, const std::string& tensor_name, int64_t rows, int64_t columns,
                   const SpriteLayout* sprite) {
   std::string text = "embeddings {\n  tensor_name: \"" + tensor_name + "\"\n  tensor_shape: " + std::to_string(rows) +
@@ -180,6 +159,9 @@ SpriteLayout sprite_layout(int64_t images) {
 }
 
 void export_projector(const std::string& run_directory, const std::string& directory, const ProjectorOptions& options) {
+  if (options.sprite && !png_writer_available())
+    throw InputError(directory, "cannot hold a sprite: this build writes no PNG files (built with ISL_ENGINE_ONLY, "
+                                "without OpenCV); export without the sprite (isl-train export --no-sprite)");
   const Config config = read_config_file(run_files::config_path(run_directory));
   const std::string checkpoint = run_files::latest_checkpoint_path(run_directory);
   if (!fs::exists(checkpoint)) throw InputError(checkpoint, "does not exist; the run has no checkpoint yet");
@@ -222,7 +204,7 @@ void export_projector(const std::string& run_directory, const std::string& direc
   write_tensors((out / "tensors.tsv").string(), tensors);
   write_metadata((out / "metadata.tsv").string(), *images, sets, k_occurrence(bank, k), k);
   const SpriteLayout layout = sprite_layout(n);
-  if (options.sprite) write_sprite((out / "sprite.png").string(), *images, layout);
+  if (options.sprite) write_sprite_png((out / "sprite.png").string(), *images, layout.per_row, layout.side);
   write_config((out / "projector_config.pbtxt").string(),
                options.recomputed_features ? "features_without_augmentation" : "memory_bank", n, tensors.size(1),
                options.sprite ? &layout : nullptr);
