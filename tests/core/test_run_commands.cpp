@@ -190,6 +190,10 @@ class TestRunCommands : public QObject {
     QCOMPARE(QDir(exported + "/tensorboard").entryList({"events.out.tfevents.*"}, QDir::Files).size(), 1);
     auto recomputed_alone = isl_train({"export", run, "--recomputed-features"});
     QCOMPARE(recomputed_alone.code, 2);
+    auto without_sprite = isl_train({"export", run, "--embeddings", exported + "/plain", "--no-sprite"});
+    QVERIFY2(without_sprite.code == 0, qPrintable(without_sprite.err));
+    QVERIFY(QFileInfo::exists(exported + "/plain/tensors.tsv"));
+    QVERIFY(!QFileInfo::exists(exported + "/plain/sprite.png"));
 
     auto refused = isl_train({"--resume", run, "--arch", "resnet18"});
     QCOMPARE(refused.code, 2);
