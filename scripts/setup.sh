@@ -13,7 +13,7 @@ build=${ISL_BUILD_DIR:-$root/build}
 packages=(
   cmake ninja-build g++ ccache pkg-config
   clang libclang-rt-14-dev
-  libtorch-dev libopenblas-dev libopenblas0-pthread
+  libtorch-dev libgloo-dev libopenblas-dev libopenblas0-pthread
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6opengl6-dev libgl-dev libgl1-mesa-dri libvtk9-dev
   libeigen3-dev libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev

@@ -1,0 +1,56 @@
+#pragma once
+// How the processes of one run work together: a process alone, or one process per rank on
+// PyTorch's own distributed engine (c10d: a TCPStore rendezvous, Gloo on the CPU, NCCL on CUDA).
+// The trainer speaks only to this interface, so that the one-process run has no branches for
+// the distributed one.
+#include <torch/torch.h>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace isl {
+
+class Distribution {
+ public:
+  virtual ~Distribution() = default;
+  virtual int rank() const = 0;
+  virtual int world_size() const = 0;
+  virtual std::string backend() const = 0;  // "single", "gloo", "nccl"
+  bool leads() const { return rank() == 0; }  // rank 0 writes the run directory
+
+  // Sums each tensor over the ranks, in place, in one call; every rank ends with the sums.
+  virtual void all_reduce_sum(std::vector<torch::Tensor>& tensors) = 0;
+  // The rows of every rank's `rows` in rank order; the row counts may differ between ranks,
+  // the other dimensions and the type may not.
+  virtual torch::Tensor all_gather_rows(const torch::Tensor& rows) = 0;
+  // Rank `root`'s values in `tensor` on every rank.
+  virtual void broadcast(torch::Tensor& tensor, int root) = 0;
+  virtual void barrier() = 0;
+};
+
+std::unique_ptr<Distribution> single_process();
+
+// Where the ranks of a run meet: torchrun's variables or the same as isl-train flags.
+struct Rendezvous {
+  std::string master_address = "127.0.0.1";
+  int master_port = 29500;
+  int rank = 0;
+  int world_size = 1;
+  int local_rank = 0;  // the CUDA device of this rank on its machine
+  // How long a rank waits for the others, at the rendezvous and in every collective, before
+  // it stops with an error naming what it waited for.
+  std::chrono::milliseconds timeout{std::chrono::minutes(5)};
+};
+
+// RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT as torchrun sets them; nullopt when
+// WORLD_SIZE is unset. Throws InputError naming a variable that is set but not valid.
+std::optional<Rendezvous> rendezvous_from_environment();
+
+// Joins the run's process group: rank 0 serves the TCPStore at master_address:master_port,
+// the others connect to it; Gloo on the CPU, NCCL where `device` is a CUDA device (in LibTorch
+// builds that have it). Throws InputError when the rendezvous fails or times out.
+std::unique_ptr<Distribution> join_process_group(const Rendezvous& rendezvous, const torch::Device& device);
+
+}  // namespace isl
