@@ -2,75 +2,20 @@
 // the desktop application opens. Every setting is a flag (see --help) or comes from --config.
 #include <CLI/CLI.hpp>
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <csignal>
 #include <cstdio>
 #include <sstream>
-#include <thread>
 
 #include "core/input_error.h"
 #include "core/run/run_files.h"
 #include "core/run/trainer.h"
+#include "experiment_command.h"
 #include "progress_bar.h"
 #include "run_commands.h"
 #include "setting_flags.h"
-
-namespace {
+#include "stop_signal.h"
+#include "terminal_run.h"
 
 using isl::Config;
-
-// Ctrl-C or SIGTERM asks the trainer to stop cleanly (it writes a checkpoint first). The
-// handler only writes a byte to a pipe (stop() may not be called in a handler); a thread of
-// its own reads it and stops the trainer. A handler rather than blocking the signals and
-// waiting in sigwait: threads that shared libraries start before main (OpenBLAS's workers)
-// would not block them, and a signal the kernel hands to one of those would kill the process.
-int stop_pipe[2] = {-1, -1};
-
-void on_stop_signal(int) {
-  const char byte = 1;
-  [[maybe_unused]] const ssize_t written = ::write(stop_pipe[1], &byte, 1);
-}
-
-void catch_stop_signals() {
-  if (::pipe2(stop_pipe, O_CLOEXEC) != 0) return;  // no clean stop; the signals keep their default
-  struct sigaction action {};
-  action.sa_handler = on_stop_signal;
-  sigemptyset(&action.sa_mask);
-  action.sa_flags = SA_RESTART;
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
-}
-
-// Signals caught before the trainer existed wait in the pipe and stop it as soon as it does.
-void stop_on_signals(isl::Trainer& trainer) {
-  if (stop_pipe[0] < 0) return;
-  std::thread([&trainer] {
-    char byte = 0;
-    while (::read(stop_pipe[0], &byte, 1) == 1) {
-      std::fprintf(stderr, "\nStopping after this iteration (a checkpoint will be written)...\n");
-      trainer.stop();
-    }
-  }).detach();
-}
-
-// Nobody can resume a paused run from a terminal trainer: a numerical fault (already printed
-// as an error) ends it, with the last good checkpoint as the one to resume.
-class StopOnNumericalFault : public isl::TrainingObserver {
- public:
-  explicit StopOnNumericalFault(isl::Trainer& trainer) : trainer_(trainer) {}
-  void on_numerical_fault(const std::string&) override {
-    happened = true;
-    trainer_.stop();
-  }
-  std::atomic<bool> happened{false};
-
- private:
-  isl::Trainer& trainer_;
-};
-
-}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"Train Instance Similarity Learning (or a baseline) and write a run directory.\n"
@@ -114,6 +59,14 @@ int main(int argc, char** argv) {
   export_command->add_option("--tensorboard", request.tensorboard, "Folder for a TensorBoard event file of the metrics");
   auto* info = app.add_subcommand("info", "Print a run's settings, where it stands and its latest figures");
   info->add_option("run", run, "Run directory")->required()->check(CLI::ExistingDirectory);
+  auto* experiment = app.add_subcommand(
+      "experiment", "Train every method of an experiment file with every seed, one run after another, into one folder; "
+                    "the same command again continues an interrupted experiment (see README)");
+  std::string experiment_file, experiment_folder;
+  experiment->add_option("file", experiment_file, "JSON description: methods, seeds, settings, linear_probe")
+      ->required()
+      ->check(CLI::ExistingFile);
+  experiment->add_option("--out", experiment_folder, "Folder of the experiment's runs and summary")->required();
   CLI11_PARSE(app, argc, argv);
 
   const bool training_options = isl::cli::any_setting_given(setting_options) || !config_file.empty() || !out.empty() ||
@@ -125,6 +78,7 @@ int main(int argc, char** argv) {
   }
   if (*evaluate) return isl::cli::evaluate_run(run, evaluate_probe);
   if (*info) return isl::cli::print_run_info(run);
+  if (*experiment) return isl::cli::run_experiment(experiment_file, experiment_folder);
   if (*export_command) {
     if (request.empty()) {
       std::fprintf(stderr, "error: export needs at least one of --weights, --embeddings, --metrics, --tensorboard\n");
@@ -141,7 +95,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  catch_stop_signals();
+  isl::cli::StopSignal::install();
 
   isl::cli::ProgressPrinter printer(stderr);
   std::unique_ptr<isl::Trainer> trainer;
@@ -171,20 +125,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "error: %s\n", error.what());
     return 2;
   }
-  trainer->add_observer(&printer);
-  StopOnNumericalFault fault(*trainer);
-  trainer->add_observer(&fault);
-  stop_on_signals(*trainer);
-  try {
-    trainer->run();
-  } catch (const isl::InputError&) {
-    return 2;  // the trainer has reported it through the printer
-  } catch (const std::exception&) {
-    return 1;
-  }
-  const bool finished = trainer->state() == isl::RunState::Finished;
+  const auto status = isl::cli::train_in_terminal(*trainer, printer);
+  if (status == isl::cli::kBadInput || status == isl::cli::kFailed) return status;
+  const bool finished = status == isl::cli::kFinished;
   if (finished && linear_probe) trainer->run_linear_probe();
   printer.print_summary(trainer->run_directory());
   if (!finished) std::fprintf(stderr, "Resume with: isl-train --resume %s\n", trainer->run_directory().c_str());
-  return finished ? 0 : fault.happened ? 4 : 3;
+  return status;
 }

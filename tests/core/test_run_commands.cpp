@@ -2,6 +2,7 @@
 // isl-train's evaluate, export and info subcommands.
 #include <QDir>
 #include <QFileInfo>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,6 +46,28 @@ Finished isl_train(const QStringList& arguments) {
 class TestRunCommands : public QObject {
   Q_OBJECT
  private slots:
+  // Two methods with two seeds each, then the same command again: every run is kept.
+  void an_experiment_runs_every_method_with_every_seed_and_continues() {
+    QTemporaryDir dir;
+    const QString description = dir.filePath("experiment.json");
+    QFile file(description);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"methods": ["instance", {"name": "isl_no_hpe", "settings": {"method": "isl", "hpe_weight": 0}}],
+                  "seeds": [1, 2],
+                  "settings": {"rounds": 1, "backbone_epochs": 1, "max_train_images": 96, "max_test_images": 64,
+                               "batch": 32, "knn_k": 5, "loader_workers": 1}})");
+    file.close();
+    const QString out = dir.filePath("out");
+    auto first = isl_train({"experiment", description, "--out", out});
+    QVERIFY2(first.code == 0, qPrintable(first.err));
+    for (const char* run : {"instance-seed1", "instance-seed2", "isl_no_hpe-seed1", "isl_no_hpe-seed2"})
+      QVERIFY2(QFileInfo::exists(out + "/" + run + "/checkpoints/latest.pt"), run);
+    QVERIFY2(first.out.contains("isl_no_hpe") && first.out.contains("+-"), qPrintable(first.out));
+    QVERIFY(QFileInfo::exists(out + "/summary.csv"));
+    auto again = isl_train({"experiment", description, "--out", out});
+    QVERIFY2(again.code == 0, qPrintable(again.err));
+    QCOMPARE(again.err.count("finished before; kept"), 4);
+  }
   // A finished run given more backbone epochs goes on from where it ended, records a new final
   // evaluation, and keeps the new settings in config.json.
   void a_finished_run_resumed_with_more_epochs_goes_on() {
