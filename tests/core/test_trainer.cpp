@@ -584,23 +584,30 @@ class TestTrainer : public QObject {
     }
   }
 
+  // The run's export is its latest checkpoint's backbone, every parameter and buffer, under
+  // the names TestWeightsExport loads into the Python networks.
   void backbone_weights_export_as_a_state_dict() {
     QTemporaryDir dir;
     const std::string run = dir.filePath("run").toStdString();
-    Config config = instance_config(128, 1);
-    train(config, run);
+    train(instance_config(128, 1), run);
     const std::string path = dir.filePath("backbone.pt").toStdString();
     export_backbone_weights(run, path);
     const std::string bytes = read_whole_file(path);
     auto state = torch::pickle_load(std::vector<char>(bytes.begin(), bytes.end())).toGenericDict();
-    auto expected = read_checkpoint(run).backbone_weight;
-    std::vector<torch::Tensor> parameters;
-    auto network = models::make_backbone({models::Arch::AlexNet, false, 128});
-    for (const auto& item : network->named_parameters())
-      parameters.push_back(state.at(item.key()).toTensor().flatten());
-    QVERIFY(torch::equal(torch::cat(parameters), expected));
-    QVERIFY(state.contains("features.1.running_mean"));
-    QCOMPARE(int64_t(state.size()), int64_t(network->named_parameters().size() + network->named_buffers().size()));
+
+    const models::BackboneOptions options{models::Arch::AlexNet, false, 128};
+    auto network = models::make_backbone(options);
+    torch::serialize::InputArchive archive, weights;
+    archive.load_from(run_files::latest_checkpoint_path(run));
+    archive.read("backbone", weights);
+    network->load(weights);
+    const auto expected = backbone_state(*network, options);
+    QCOMPARE(state.size(), expected.size());
+    for (const auto& item : expected)
+      QVERIFY2(state.contains(item.key()) && torch::equal(state.at(item.key()).toTensor(), item.value()),
+               item.key().c_str());
+    for (const char* key : {"features.1.running_mean", "classifier.0.weight", "classifier.6.bias"})
+      QVERIFY2(state.contains(key), key);
   }
 
   void command_line_exit_status_and_message_name_the_problem() {
