@@ -10,6 +10,7 @@
 #include <torch/script.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <functional>
 #include <mutex>
@@ -17,6 +18,7 @@
 #include <thread>
 
 #include "core/input_error.h"
+#include "core/isl/proxy_gan.h"
 #include "core/models/backbone.h"
 #include "core/run/compute_device.h"
 #include "core/run/run_files.h"
@@ -96,6 +98,53 @@ FinalState read_checkpoint(const std::string& run) {
   for (const auto& parameter : network->parameters()) flat.push_back(parameter.detach().flatten());
   state.backbone_weight = torch::cat(flat);
   return state;
+}
+
+// A checkpoint's proxy GAN as named tensors in a fixed order: the generator's and the
+// discriminator's parameters, each with its Adam state (step, first and second moments) and
+// rate. LibTorch keys an optimiser's state by tensor address, which differs between processes,
+// so the states are matched to parameters by loading them into a fresh optimiser.
+std::vector<std::pair<std::string, torch::Tensor>> gan_state(const std::string& run, int64_t dim) {
+  torch::serialize::InputArchive archive, gan;
+  archive.load_from(run_files::latest_checkpoint_path(run));
+  archive.read("gan", gan);
+  std::vector<std::pair<std::string, torch::Tensor>> state;
+  for (const std::string part : {"generator", "discriminator"}) {
+    std::shared_ptr<torch::nn::Module> network;
+    if (part == "generator") network = ProxyGenerator(dim).ptr();
+    else network = ProxyDiscriminator(dim).ptr();
+    torch::serialize::InputArchive weights, optimizer_archive;
+    gan.read(part, weights);
+    gan.read(part + "_optimizer", optimizer_archive);
+    network->load(weights);
+    torch::optim::Adam adam(network->parameters());
+    adam.load(optimizer_archive);
+    state.push_back({part + " learning rate", torch::tensor(adam.param_groups().at(0).options().get_lr())});
+    for (const auto& item : network->named_parameters()) {
+      const std::string name = part + "." + item.key();
+      state.push_back({name, item.value()});
+      const auto found = adam.state().find(c10::guts::to_string(item.value().unsafeGetTensorImpl()));
+      if (found == adam.state().end()) {
+        state.push_back({name + " has no Adam state", torch::Tensor()});
+        continue;
+      }
+      const auto& moments = static_cast<const torch::optim::AdamParamState&>(*found->second);
+      state.push_back({name + " Adam step", torch::tensor(moments.step())});
+      state.push_back({name + " Adam exp_avg", moments.exp_avg()});
+      state.push_back({name + " Adam exp_avg_sq", moments.exp_avg_sq()});
+    }
+  }
+  return state;
+}
+
+// Equal values, NaN (an undefined precision) equal to NaN.
+bool same_values(const std::map<std::string, double>& a, const std::map<std::string, double>& b) {
+  if (a.size() != b.size()) return false;
+  for (const auto& [key, value] : a) {
+    const auto other = b.find(key);
+    if (other == b.end() || !(other->second == value || (std::isnan(other->second) && std::isnan(value)))) return false;
+  }
+  return true;
 }
 
 const MetricsRecord* last_of(const std::vector<MetricsRecord>& records, const std::string& kind) {
@@ -200,7 +249,16 @@ class TestTrainer : public QObject {
     QVERIFY(torch::equal(a.members, b.members));
     QVERIFY(torch::equal(a.sizes, b.sizes));
     QVERIFY(a.backbone_weight.defined() && torch::equal(a.backbone_weight, b.backbone_weight));
-    // No epoch is logged twice or lost.
+    // The proxy GAN and its optimisers went on from where the stop left them.
+    const auto gan_whole = gan_state(whole, config.feature_dim);
+    const auto gan_parts = gan_state(parts, config.feature_dim);
+    QCOMPARE(gan_parts.size(), gan_whole.size());
+    for (size_t i = 0; i < gan_whole.size(); ++i) {
+      QCOMPARE(gan_parts[i].first, gan_whole[i].first);
+      QVERIFY2(gan_whole[i].second.defined() && torch::equal(gan_parts[i].second, gan_whole[i].second),
+               gan_whole[i].first.c_str());
+    }
+    // No epoch is logged twice or lost, and each has the figures of the uninterrupted run.
     auto whole_records = read_metrics_file(run_files::metrics_path(whole));
     auto part_records = read_metrics_file(run_files::metrics_path(parts));
     QCOMPARE(part_records.size(), whole_records.size());
@@ -208,6 +266,8 @@ class TestTrainer : public QObject {
       QCOMPARE(part_records[i].kind, whole_records[i].kind);
       QCOMPARE(part_records[i].epoch, whole_records[i].epoch);
       QCOMPARE(part_records[i].stage, whole_records[i].stage);
+      QVERIFY2(same_values(part_records[i].values, whole_records[i].values),
+               qPrintable(QString::fromStdString(whole_records[i].to_json() + " resumed: " + part_records[i].to_json())));
     }
     QCOMPARE(list_snapshot_files(parts).size(), list_snapshot_files(whole).size());
     // Resumed once more, as after a kill between its last checkpoint and its exit, the finished
