@@ -1,6 +1,9 @@
 #include "core/run/weights_export.h"
 
+#include <torch/torch.h>
+
 #include "core/input_error.h"
+#include "core/models/backbone.h"
 #include "core/run/config.h"
 #include "core/run/run_files.h"
 
@@ -32,8 +35,6 @@ std::string torchvision_name(const std::string& name, const models::BackboneOpti
   return renamed;
 }
 
-}  // namespace
-
 c10::Dict<std::string, torch::Tensor> backbone_state(const models::BackboneImpl& backbone,
                                                      const models::BackboneOptions& options) {
   c10::Dict<std::string, torch::Tensor> state;
@@ -43,6 +44,8 @@ c10::Dict<std::string, torch::Tensor> backbone_state(const models::BackboneImpl&
     state.insert(torchvision_name(item.key(), options), item.value().detach().cpu());
   return state;
 }
+
+}  // namespace
 
 void export_backbone_state(const models::BackboneImpl& backbone, const models::BackboneOptions& options,
                            const std::string& path) {

@@ -1,23 +1,20 @@
 #pragma once
-#include <torch/torch.h>
-
 #include <string>
 
-#include "core/models/backbone.h"
+namespace isl::models {
+struct BackboneImpl;
+struct BackboneOptions;
+}  // namespace isl::models
 
 namespace isl {
 
-// The backbone's parameters and BatchNorm buffers (running_mean, running_var as float,
-// num_batches_tracked as int64, as PyTorch keeps them) as CPU tensors under torchvision's
-// names: "conv1.weight", "layer1.0.downsample.0.weight", "classifier.1.bias", ... They load
-// with load_state_dict(strict=True) into tools/isl_models.py's networks, and into torchvision's
+// Writes a backbone as a state dict that Python opens with `torch.load(path)`: its parameters
+// and BatchNorm buffers (running_mean, running_var as float, num_batches_tracked as int64, as
+// PyTorch keeps them) as CPU tensors under torchvision's names ("conv1.weight",
+// "layer1.0.downsample.0.weight", "classifier.1.bias", ...). It loads with
+// load_state_dict(strict=True) into tools/isl_models.py's networks, and into torchvision's
 // resnet18/resnet50 (with the CIFAR stem swapped in where the backbone has it) and alexnet
-// (ImageNet stem) built with num_classes = feature_dim.
-c10::Dict<std::string, torch::Tensor> backbone_state(const models::BackboneImpl& backbone,
-                                                     const models::BackboneOptions& options);
-
-// Writes backbone_state() as a file Python opens with `torch.load(path)`. Throws InputError
-// naming the output file.
+// (ImageNet stem) built with num_classes = feature_dim. Throws InputError naming the file.
 void export_backbone_state(const models::BackboneImpl& backbone, const models::BackboneOptions& options,
                            const std::string& path);
 

@@ -705,20 +705,27 @@ class TestTrainer : public QObject {
     train(instance_config(128, 1), run);
     const std::string path = dir.filePath("backbone.pt").toStdString();
     export_backbone_weights(run, path);
-    const std::string bytes = read_whole_file(path);
-    auto state = torch::pickle_load(std::vector<char>(bytes.begin(), bytes.end())).toGenericDict();
-
     const models::BackboneOptions options{models::Arch::AlexNet, false, 128};
     auto network = models::make_backbone(options);
     torch::serialize::InputArchive archive, weights;
     archive.load_from(run_files::latest_checkpoint_path(run));
     archive.read("backbone", weights);
     network->load(weights);
-    const auto expected = backbone_state(*network, options);
+    const std::string expected_path = dir.filePath("expected.pt").toStdString();
+    export_backbone_state(*network, options, expected_path);
+
+    auto read_state = [](const std::string& file) {
+      const std::string bytes = read_whole_file(file);
+      return torch::pickle_load(std::vector<char>(bytes.begin(), bytes.end())).toGenericDict();
+    };
+    const auto state = read_state(path);
+    const auto expected = read_state(expected_path);
     QCOMPARE(state.size(), expected.size());
     for (const auto& item : expected)
-      QVERIFY2(state.contains(item.key()) && torch::equal(state.at(item.key()).toTensor(), item.value()),
-               item.key().c_str());
+      QVERIFY2(state.contains(item.key()) && torch::equal(state.at(item.key()).toTensor(), item.value().toTensor()),
+               item.key().toStringRef().c_str());
+    // Every parameter and buffer of the network.
+    QCOMPARE(int64_t(state.size()), int64_t(network->named_parameters().size() + network->named_buffers().size()));
     for (const char* key : {"features.1.running_mean", "classifier.0.weight", "classifier.6.bias"})
       QVERIFY2(state.contains(key), key);
   }
