@@ -1,7 +1,6 @@
 // Files other programs open: metrics as CSV, TensorBoard scalars, the projector's files. Each is
 // read back by a reader that does not share this program's code (Python's csv module, a
 // protobuf-based event file reader, TensorBoard's text format for the projector config).
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <unistd.h>
@@ -26,6 +25,7 @@
 #include "core/run/run_files.h"
 #include "core/run/tensorboard_events.h"
 #include "core/run/trainer.h"
+#include "python_script.h"
 #include "short_runs.h"
 #include "test_registry.h"
 
@@ -50,29 +50,9 @@ Config tiny_config() {
   return c;
 }
 
-// Runs /usr/bin/python3 with `arguments`; its standard output, or why it failed in `problem`.
-bool run_python(const QStringList& arguments, std::string& output, QString& problem) {
-  QProcess python;
-  python.start("/usr/bin/python3", arguments);
-  if (!python.waitForStarted(30000)) {
-    problem = "/usr/bin/python3 does not start; install the Debian packages python3 python3-protobuf python3-crc32c";
-    return false;
-  }
-  python.waitForFinished(120000);
-  output = python.readAllStandardOutput().toStdString();
-  if (python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0) {
-    problem = QString("python3 %1 failed (status %2): %3")
-                  .arg(arguments.join(' '))
-                  .arg(python.exitCode())
-                  .arg(QString::fromUtf8(python.readAllStandardError()));
-    return false;
-  }
-  return true;
-}
-
 bool read_with_script(const char* script, const std::string& file, nlohmann::json& result, QString& problem) {
   std::string output;
-  if (!run_python({QString(ISL_TEST_PYTHON_DIR) + "/" + script, QString::fromStdString(file)}, output, problem))
+  if (!test::run_python({test::python_script(script), QString::fromStdString(file)}, output, problem))
     return false;
   result = nlohmann::json::parse(output);
   return true;
@@ -233,7 +213,7 @@ class TestExports : public QObject {
 
     std::string output;
     QString problem;
-    QVERIFY2(run_python({"-c", "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='')))))",
+    QVERIFY2(test::run_python({"-c", "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='')))))",
                          QString::fromStdString(path)},
                         output, problem),
              qPrintable(problem));

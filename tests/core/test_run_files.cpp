@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <cstring>
+#include <initializer_list>
+#include <type_traits>
 
 #include "core/input_error.h"
 #include "core/run/config.h"
@@ -55,6 +57,21 @@ std::string with_header_edit(const std::string& bytes, const std::string& from, 
   const uint64_t new_size = header.size();
   return bytes.substr(0, 8) + std::string(reinterpret_cast<const char*>(&new_size), sizeof new_size) + header +
          bytes.substr(16 + size);
+}
+
+// Little-endian bytes of `value`, whatever the host's order, for files built by hand.
+template <class T>
+void put(std::string& out, T value) {
+  using Bits = std::conditional_t<sizeof(T) == 8, uint64_t, std::conditional_t<sizeof(T) == 4, uint32_t, uint16_t>>;
+  static_assert(sizeof(Bits) == sizeof(T));
+  Bits bits;
+  std::memcpy(&bits, &value, sizeof bits);
+  for (size_t i = 0; i < sizeof bits; ++i) out.push_back(char((bits >> (8 * i)) & 0xff));
+}
+
+template <class T>
+void put_all(std::string& out, std::initializer_list<T> values) {
+  for (T value : values) put(out, value);
 }
 }  // namespace
 
@@ -140,6 +157,58 @@ class TestRunFiles : public QObject {
     Snapshot back = decode_snapshot(bytes, "old.snap");
     QCOMPARE(back.projection.dim, int64_t(0));
     QCOMPARE(back.proxy_confidence, s.proxy_confidence);
+  }
+  // A file built by hand from README's table ("Run directory", snapshots): N = 3 images,
+  // P = 5, E = 2, A = 1, D = 2. The reader reads exactly that, and the writer writes those bytes.
+  void snapshot_file_layout_is_the_documented_one() {
+    const std::string header =
+        R"({"epoch":2,"euclidean":2,"global_epoch":5,"images":3,"metrics":{"knn_top1":0.25,"precision_isl":null},)"
+        R"("num_classes":4,"positives":5,"projection_dim":2,"proxies":1,"round":1,"stage":"gan"})";
+    std::string file = "ISLSNAP1";
+    put(file, uint64_t(header.size()));
+    file += header;
+    put_all<float>(file, {0.5f, -1.0f, 2.0f, 3.0f, 4.25f, -5.0f, 6.0f, 7.0f, 8.5f});  // points
+    put_all<int32_t>(file, {3, 0, 2});                                                  // labels
+    put_all<int64_t>(file, {0, 2, 3, 5});                                               // positives: offsets
+    put_all<int64_t>(file, {0, 2, 1, 2, 0});                                            // members
+    put_all<int16_t>(file, {-1, 0, -1, -1, 0});                                         // rounds
+    put_all<int64_t>(file, {0, 1, 1, 2});                                               // euclidean: offsets
+    put_all<int64_t>(file, {1, 1});                                                     // members
+    put_all<int16_t>(file, {1, 1});                                                     // rounds
+    put_all<int64_t>(file, {2});                                                        // tracked anchors
+    put_all<float>(file, {-0.5f, 0.75f, 1.5f});                                         // proxy points
+    put_all<float>(file, {0.625f});                                                     // confidences
+    put_all<float>(file, {0.25f, -0.75f});                                              // projection mean
+    put_all<float>(file, {1, 0, 0, 1, 0.5f, -0.5f});                                    // projection axes
+    QCOMPARE(file.size(), size_t(16 + header.size() + 12 * 3 + 4 * 3 + (8 * 4 + 8 * 5 + 2 * 5) +
+                                 (8 * 4 + 8 * 2 + 2 * 2) + 8 + 12 + 4 + 4 * 2 + 12 * 2));
+
+    const Snapshot s = decode_snapshot(file, "hand-built.snap");
+    QCOMPARE(s.round, 1);
+    QCOMPARE(s.stage, Stage::Gan);
+    QCOMPARE(s.epoch, 2);
+    QCOMPARE(s.global_epoch, 5);
+    QCOMPARE(s.images, int64_t(3));
+    QCOMPARE(s.num_classes, 4);
+    QCOMPARE(s.points, (std::vector<float>{0.5f, -1.0f, 2.0f, 3.0f, 4.25f, -5.0f, 6.0f, 7.0f, 8.5f}));
+    QCOMPARE(s.labels, (std::vector<int>{3, 0, 2}));
+    QCOMPARE(s.positives.offsets, (std::vector<int64_t>{0, 2, 3, 5}));
+    QCOMPARE(s.positives.members, (std::vector<int64_t>{0, 2, 1, 2, 0}));
+    QCOMPARE(s.positives.rounds, (std::vector<int16_t>{-1, 0, -1, -1, 0}));
+    QCOMPARE(s.euclidean.offsets, (std::vector<int64_t>{0, 1, 1, 2}));
+    QCOMPARE(s.euclidean.members, (std::vector<int64_t>{1, 1}));
+    QCOMPARE(s.euclidean.rounds, (std::vector<int16_t>{1, 1}));
+    QCOMPARE(s.proxy_anchors, std::vector<int64_t>{2});
+    QCOMPARE(s.proxy_points, (std::vector<float>{-0.5f, 0.75f, 1.5f}));
+    QCOMPARE(s.proxy_confidence, std::vector<float>{0.625f});
+    QCOMPARE(s.projection.dim, int64_t(2));
+    QCOMPARE(s.projection.mean, (std::vector<float>{0.25f, -0.75f}));
+    QCOMPARE(s.projection.axes, (std::vector<float>{1, 0, 0, 1, 0.5f, -0.5f}));
+    QCOMPARE(s.metrics.size(), size_t(2));
+    QCOMPARE(s.metrics.at("knn_top1"), 0.25);
+    QVERIFY(std::isnan(s.metrics.at("precision_isl")));
+
+    QCOMPARE(encode_snapshot(s), file);
   }
   void damaged_snapshots_are_named_errors() {
     const std::string bytes = encode_snapshot(small_snapshot());
