@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -162,7 +163,10 @@ SettingsDialog::SettingsDialog(const Config& initial, QWidget* parent, Purpose p
     if (!chosen.isEmpty()) directory_->setText(chosen);
   });
   if (continuing) {
+    // The run's own directory: shown as text that can be copied, not as a field to edit.
     directory_->setReadOnly(true);
+    directory_->setFrame(false);
+    directory_->setStyleSheet("QLineEdit { background: transparent; }");
     browse->hide();
   }
   auto* directory_row = new QHBoxLayout;
@@ -191,7 +195,8 @@ SettingsDialog::SettingsDialog(const Config& initial, QWidget* parent, Purpose p
   layout->addLayout(directory_row);
   layout->addWidget(problem_);
   layout->addWidget(buttons);
-  resize(640, 520);
+  // Wide enough that every tab's title shows (Execution, last, holds the device).
+  resize(std::max(640, tabs->tabBar()->sizeHint().width() + 40), 520);
 }
 
 Config SettingsDialog::config() const {

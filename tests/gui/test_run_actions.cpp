@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -120,6 +121,7 @@ class RunActionsTest : public QObject {
       QVERIFY2(!shown.action(name)->isEnabled(), name);
     auto* state = window.findChild<QLabel*>("runState");
     QVERIFY2(state->text().contains("Linear probe"), qPrintable(state->text()));
+    window.grab().save(QString(ISL_TEST_ARTIFACTS) + "/main-window-probe.png");
     QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 120000);
     QVERIFY2(evaluated.at(0).at(0).toBool(), qPrintable(evaluated.at(0).at(1).toString()));
     QCOMPARE(finished.count(), 0);  // no run was trained
@@ -334,6 +336,14 @@ class RunActionsTest : public QObject {
     QVERIFY(fixed > 5);
     auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
     QCOMPARE(ok->text(), QString("Continue run"));
+    dialog.setRunDirectory("/home/user/isl-runs/20261202-061500");
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto* tabs = dialog.findChild<QTabWidget*>();
+    for (int tab : {0, 1, 2}) {
+      tabs->setCurrentIndex(tab);
+      dialog.grab().save(QString("%1/settings-continue-%2.png").arg(ISL_TEST_ARTIFACTS).arg(tab));
+    }
     SettingsDialog new_run(config);
     for (const char* name : {"arch", "feature_dim", "data_kind", "seed"}) QVERIFY(new_run.editor(name)->isEnabled());
   }
