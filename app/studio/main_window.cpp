@@ -286,7 +286,8 @@ void MainWindow::updateActions() {
                       worker_->busy();
   const bool idle_run = !active && !run_directory_.isEmpty();
   start_->setEnabled(!active);
-  continue_changed_->setEnabled(idle_run);
+  // A paused run ends with a checkpoint and continues under the new settings.
+  continue_changed_->setEnabled(idle_run || (state_ == RunState::Paused && !run_directory_.isEmpty()));
   new_->setEnabled(!active);
   open_->setEnabled(!active);
   recent_menu_->setEnabled(!active);
@@ -337,7 +338,8 @@ void MainWindow::continueRun(const std::optional<Config>& changed) {
   follower_->stop();
   log_->addMessage(LogLevel::Info, changed ? tr("Continuing %1 from its last checkpoint with changed settings").arg(run_directory_)
                                            : tr("Continuing %1 from its last checkpoint").arg(run_directory_));
-  // The paused run's trainer writes its checkpoint and closes before the continued one opens.
+  // A paused run (after a numerical fault, or by the user) writes its checkpoint and closes
+  // before the continued one opens.
   if (worker_->busy()) worker_->stop();
   worker_->requestContinue(run_directory_, changed);
   state_ = RunState::Running;

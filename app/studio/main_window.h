@@ -66,8 +66,8 @@ class MainWindow : public QMainWindow {
   void newRun();
   void chooseRunDirectory();
   void continueOrStart();
-  // Continues the shown run from its last checkpoint, under `changed` settings if given; a run
-  // paused by a numerical fault is stopped first.
+  // Continues the shown run from its last checkpoint, under `changed` settings if given; a
+  // paused run is stopped first.
   void continueRun(const std::optional<Config>& changed);
   // The settings dialog in its continue mode on the shown run's settings, then continueRun.
   void continueWithChangedSettings();

@@ -241,8 +241,9 @@ class RunActionsTest : public QObject {
     QVERIFY(shown.action("continue-changed")->isEnabled());
   }
 
-  // A numerical fault's message offers to change the settings; with a sound learning rate the
-  // run then continues from its last good checkpoint and finishes.
+  // A numerical fault's message offers to change the settings (cancelled here: the run stays
+  // paused); Continue with changed settings on the paused run then stops it and, with a sound
+  // learning rate, continues from its last good checkpoint to the end.
   void numericalFaultOffersChangedSettings() {
     QTemporaryDir dir;
     const QString run = dir.filePath("diverging");
@@ -255,6 +256,7 @@ class RunActionsTest : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     isl::test::ThreadSpy finished(window.worker(), &TrainingWorker::finished);
     QString fault;
+    int dialogs = 0;
     bool continue_mode = false;
     ModalAnswerer answerer([&](QWidget* modal) {
       if (auto* box = qobject_cast<QMessageBox*>(modal)) {
@@ -263,24 +265,33 @@ class RunActionsTest : public QObject {
           if (button->text().startsWith("Change settings and continue")) return button->click();
         return box->done(QMessageBox::Ok);
       }
-      if (auto* dialog = qobject_cast<SettingsDialog*>(modal)) {
+      auto* dialog = qobject_cast<SettingsDialog*>(modal);
+      if (!dialog) return;
+      if (++dialogs == 1) {
         continue_mode = !dialog->editor("arch")->isEnabled();
-        qobject_cast<QDoubleSpinBox*>(dialog->editor("learning_rate"))->setValue(0.003);
-        qobject_cast<QDoubleSpinBox*>(dialog->editor("weight_decay"))->setValue(0);
-        press_ok(dialog);
+        return dialog->reject();
       }
+      qobject_cast<QDoubleSpinBox*>(dialog->editor("learning_rate"))->setValue(0.003);
+      qobject_cast<QDoubleSpinBox*>(dialog->editor("weight_decay"))->setValue(0);
+      press_ok(dialog);
     });
     window.startRun(config, run);
-    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 240000);
+    QTRY_COMPARE_WITH_TIMEOUT(dialogs, 1, 120000);
     QVERIFY2(fault.contains("paused at its last good checkpoint"), qPrintable(fault));
     QVERIFY(continue_mode);
+    QTRY_COMPARE_WITH_TIMEOUT(window.runState(), isl::RunState::Paused, 30000);
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(shown.action("continue-changed")->isEnabled());
+    shown.action("continue-changed")->trigger();
+    QCOMPARE(dialogs, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 240000);
     QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
     QVERIFY2(finished.at(1).at(0).toBool(), qPrintable(finished.at(1).at(1).toString()));
     const isl::Config saved = isl::read_config_file(isl::run_files::config_path(run.toStdString()));
     QCOMPARE(saved.learning_rate, 0.003);
     QCOMPARE(saved.weight_decay, 0.0);
     QCOMPARE(window.runState(), isl::RunState::Finished);
-    QVERIFY(count_kind(metrics_of(run), "final") == 1);
+    QCOMPARE(count_kind(metrics_of(run), "final"), 1);
   }
 
   // File > Export > TensorBoard scalars writes an event file in the chosen folder, holding
