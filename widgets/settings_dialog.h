@@ -12,9 +12,10 @@ class QFormLayout;
 
 namespace isl::gui {
 
-// "New run": one editor per setting of isl::Config, built from the settings table
-// (for_each_field), so a setting added to the engine appears here with its range, choices
-// and help text without a change to this file. OK validates with the engine's own rules.
+// "New run" and "Change settings and continue": one editor per setting of isl::Config, built
+// from the settings table (for_each_field), so a setting added to the engine appears here with
+// its range, choices and help text without a change to this file. OK validates with the
+// engine's own rules.
 class SettingsDialog : public QDialog {
   Q_OBJECT
  public:

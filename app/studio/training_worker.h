@@ -90,7 +90,7 @@ class TrainingWorker : public QObject, public TrainingObserver {
   }
 
   struct Request {
-    enum class Kind { NewRun, Continue, Evaluate } kind;
+    enum class Kind { NewRun, Continue, Evaluate } kind = Kind::NewRun;
     QString run_directory;
     std::optional<Config> config;  // a new run's settings, or a continued run's changed ones
     Evaluation evaluation = Evaluation::KnnAndPrecision;
