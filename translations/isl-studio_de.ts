@@ -4,12 +4,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="24"/>
+        <location filename="../app/studio/main_window_export.cpp" line="25"/>
         <source>Export figure</source>
         <translation>Abbildung exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="25"/>
+        <location filename="../app/studio/main_window_export.cpp" line="26"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
     </message>
@@ -425,282 +425,352 @@
 <context>
     <name>isl::gui::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="72"/>
+        <location filename="../app/studio/main_window.cpp" line="364"/>
         <source>Training paused</source>
         <translation>Training angehalten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="83"/>
+        <location filename="../app/studio/main_window.cpp" line="85"/>
         <source>Thumbnails are not available: %1</source>
         <translation>Vorschaubilder sind nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="187"/>
+        <location filename="../app/studio/main_window.cpp" line="198"/>
         <source>About ISL Studio</source>
         <translation>Über ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="188"/>
+        <location filename="../app/studio/main_window.cpp" line="199"/>
         <source>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Watch and steer Instance Similarity Learning training live.</source>
         <translation>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Das Training von Instance Similarity Learning live beobachten und steuern.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="221"/>
-        <location filename="../app/studio/main_window.cpp" line="393"/>
+        <location filename="../app/studio/main_window.cpp" line="233"/>
+        <location filename="../app/studio/main_window.cpp" line="488"/>
         <source>ISL Studio</source>
         <translation>ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="221"/>
+        <location filename="../app/studio/main_window.cpp" line="233"/>
         <source>ISL Studio — %1</source>
         <translation>ISL Studio — %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="222"/>
+        <location filename="../app/studio/main_window.cpp" line="234"/>
         <source>&amp;New run…</source>
         <translation>&amp;Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="223"/>
+        <location filename="../app/studio/main_window.cpp" line="235"/>
         <source>Choose a data set, backbone and hyperparameters and start training</source>
         <translation>Datensatz, Backbone und Hyperparameter wählen und das Training starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="224"/>
+        <location filename="../app/studio/main_window.cpp" line="236"/>
         <source>&amp;Open run directory…</source>
         <translation>Laufverzeichnis ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="225"/>
+        <location filename="../app/studio/main_window.cpp" line="237"/>
         <source>Replay a finished run or follow one that isl-train is writing</source>
         <translation>Einen abgeschlossenen Lauf wiedergeben oder einem folgen, den isl-train gerade schreibt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="226"/>
+        <location filename="../app/studio/main_window.cpp" line="238"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="227"/>
+        <location filename="../app/studio/main_window.cpp" line="239"/>
         <source>Continue the opened run from its last checkpoint, or start a new one</source>
         <translation>Den geöffneten Lauf ab seinem letzten Checkpoint fortsetzen oder einen neuen starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="228"/>
+        <location filename="../app/studio/main_window.cpp" line="240"/>
+        <source>&amp;Continue with changed settings…</source>
+        <translation>&amp;Mit geänderten Einstellungen fortsetzen…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="241"/>
+        <source>Change the settings that the run&apos;s saved state allows (more rounds or epochs, learning rates, device, …) and continue it from its last checkpoint</source>
+        <translation>Die Einstellungen ändern, die der gespeicherte Zustand des Laufs zulässt (mehr Runden oder Epochen, Lernraten, Gerät, …), und ihn ab seinem letzten Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="243"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="229"/>
+        <location filename="../app/studio/main_window.cpp" line="244"/>
         <source>Pause training after the current iteration</source>
         <translation>Training nach der laufenden Iteration anhalten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="230"/>
+        <location filename="../app/studio/main_window.cpp" line="245"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="231"/>
+        <location filename="../app/studio/main_window.cpp" line="246"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="232"/>
+        <location filename="../app/studio/main_window.cpp" line="247"/>
         <source>Finish the current iteration, write a checkpoint and end the run</source>
         <translation>Laufende Iteration abschließen, Checkpoint schreiben und den Lauf beenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="233"/>
+        <location filename="../app/studio/main_window.cpp" line="248"/>
         <source>&amp;Linear probe</source>
         <translation>&amp;Lineare Sonde</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="234"/>
-        <source>Train a linear classifier on the current features at the next iteration boundary</source>
-        <translation>An der nächsten Iterationsgrenze einen linearen Klassifikator auf den aktuellen Merkmalen trainieren</translation>
+        <location filename="../app/studio/main_window.cpp" line="249"/>
+        <source>Train a linear classifier on the conv5 features and record its accuracy in the run&apos;s metrics: at the next iteration boundary while training, or on the opened run&apos;s last checkpoint</source>
+        <translation>Einen linearen Klassifikator auf den conv5-Merkmalen trainieren und seine Genauigkeit in den Metriken des Laufs festhalten: während des Trainings an der nächsten Iterationsgrenze, sonst am letzten Checkpoint des geöffneten Laufs</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="235"/>
+        <location filename="../app/studio/main_window.cpp" line="251"/>
+        <source>E&amp;valuate</source>
+        <translation>&amp;Auswerten</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="252"/>
+        <source>Evaluate the opened run&apos;s last checkpoint: kNN on the memory bank and on features recomputed without augmentation, and positive-set precision; recorded in its metrics</source>
+        <translation>Den letzten Checkpoint des geöffneten Laufs auswerten: kNN auf der Speicherbank und auf ohne Augmentierung neu berechneten Merkmalen sowie die Präzision der Positivmengen; in seinen Metriken festgehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="254"/>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="236"/>
+        <location filename="../app/studio/main_window.cpp" line="255"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="237"/>
+        <location filename="../app/studio/main_window.cpp" line="256"/>
         <source>Curves figure…</source>
         <translation>Kurvendiagramm…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="238"/>
+        <location filename="../app/studio/main_window.cpp" line="257"/>
         <source>3D view image…</source>
         <translation>Bild der 3D-Ansicht…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="239"/>
+        <location filename="../app/studio/main_window.cpp" line="258"/>
         <source>Inspector montage…</source>
         <translation>Montage des Inspektors…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="240"/>
+        <location filename="../app/studio/main_window.cpp" line="259"/>
         <source>Metrics as CSV…</source>
         <translation>Metriken als CSV…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="241"/>
+        <location filename="../app/studio/main_window.cpp" line="260"/>
         <source>Embeddings for TensorBoard…</source>
         <translation>Einbettungen für TensorBoard…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="242"/>
+        <location filename="../app/studio/main_window.cpp" line="261"/>
+        <source>TensorBoard scalars…</source>
+        <translation>TensorBoard-Skalare…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="262"/>
+        <source>Write the shown run&apos;s metrics as a TensorBoard event file, to view with tensorboard --logdir</source>
+        <translation>Die Metriken des angezeigten Laufs als TensorBoard-Ereignisdatei schreiben, anzusehen mit tensorboard --logdir</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="263"/>
         <source>Copy of the checkpoint…</source>
         <translation>Kopie des Checkpoints…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="243"/>
+        <location filename="../app/studio/main_window.cpp" line="264"/>
         <source>Backbone weights for Python…</source>
         <translation>Backbone-Gewichte für Python…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="244"/>
+        <location filename="../app/studio/main_window.cpp" line="265"/>
         <source>Reset 3D &amp;view</source>
         <translation>3D-&amp;Ansicht zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="245"/>
+        <location filename="../app/studio/main_window.cpp" line="266"/>
         <source>&amp;About ISL Studio</source>
         <translation>Ü&amp;ber ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="246"/>
+        <location filename="../app/studio/main_window.cpp" line="267"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="247"/>
+        <location filename="../app/studio/main_window.cpp" line="268"/>
         <source>Recent runs</source>
         <translation>Zuletzt geöffnete Läufe</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="248"/>
+        <location filename="../app/studio/main_window.cpp" line="269"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="249"/>
+        <location filename="../app/studio/main_window.cpp" line="270"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="250"/>
+        <location filename="../app/studio/main_window.cpp" line="271"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="251"/>
+        <location filename="../app/studio/main_window.cpp" line="272"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="252"/>
+        <location filename="../app/studio/main_window.cpp" line="273"/>
         <source>Run controls</source>
         <translation>Laufsteuerung</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="253"/>
+        <location filename="../app/studio/main_window.cpp" line="274"/>
         <source>Anchor inspector</source>
         <translation>Anker-Inspektor</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="253"/>
+        <location filename="../app/studio/main_window.cpp" line="274"/>
         <source>Curves</source>
         <translation>Kurven</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="253"/>
+        <location filename="../app/studio/main_window.cpp" line="274"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="281"/>
+        <location filename="../app/studio/main_window.cpp" line="307"/>
         <source>saved settings</source>
         <translation>gespeicherte Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="283"/>
+        <location filename="../app/studio/main_window.cpp" line="309"/>
         <source>The last settings could not be restored (%1); using defaults.</source>
         <translation>Die letzten Einstellungen konnten nicht wiederhergestellt werden (%1); es werden die Standardwerte verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="297"/>
+        <location filename="../app/studio/main_window.cpp" line="323"/>
         <source>Starting a new run in %1</source>
         <translation>Neuer Lauf wird in %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="308"/>
+        <location filename="../app/studio/main_window.cpp" line="338"/>
+        <source>Continuing %1 from its last checkpoint with changed settings</source>
+        <translation>%1 wird ab dem letzten Checkpoint mit geänderten Einstellungen fortgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="339"/>
         <source>Continuing %1 from its last checkpoint</source>
         <translation>%1 wird ab dem letzten Checkpoint fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="345"/>
+        <location filename="../app/studio/main_window.cpp" line="365"/>
+        <source>Change settings and continue…</source>
+        <translation>Einstellungen ändern und fortsetzen…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="366"/>
+        <source>Keep it paused</source>
+        <translation>Pausiert lassen</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="377"/>
+        <source>Linear probe on the last checkpoint of %1…</source>
+        <translation>Lineare Sonde am letzten Checkpoint von %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="378"/>
+        <source>Evaluating the last checkpoint of %1…</source>
+        <translation>Der letzte Checkpoint von %1 wird ausgewertet…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="379"/>
+        <source>Linear probe…</source>
+        <translation>Lineare Sonde…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="379"/>
+        <source>Evaluating…</source>
+        <translation>Auswertung…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="396"/>
+        <source>Evaluated: kNN top-1 %1 on the memory bank, %2 on recomputed features; positive-set precision %3 (ISL) vs %4 (Euclidean)</source>
+        <translation>Ausgewertet: kNN Top-1 %1 auf der Speicherbank, %2 auf neu berechneten Merkmalen; Präzision der Positivmengen %3 (ISL) gegenüber %4 (euklidisch)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="439"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="349"/>
+        <location filename="../app/studio/main_window.cpp" line="443"/>
         <source>This folder is not a readable run directory.
 %1</source>
         <translation>Dieser Ordner ist kein lesbares Laufverzeichnis.
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="364"/>
+        <location filename="../app/studio/main_window.cpp" line="458"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="372"/>
+        <location filename="../app/studio/main_window.cpp" line="466"/>
         <source>Stopping after the current iteration; a checkpoint will be written.</source>
         <translation>Stopp nach der laufenden Iteration; ein Checkpoint wird geschrieben.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="383"/>
+        <location filename="../app/studio/main_window.cpp" line="477"/>
         <source>The run ended; its checkpoint is in %1</source>
         <translation>Der Lauf ist beendet; sein Checkpoint liegt in %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="399"/>
+        <location filename="../app/studio/main_window.cpp" line="494"/>
         <source>Training is running</source>
         <translation>Das Training läuft</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="400"/>
+        <location filename="../app/studio/main_window.cpp" line="495"/>
         <source>Stop the run, write a checkpoint and quit?</source>
         <translation>Lauf stoppen, Checkpoint schreiben und beenden?</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="37"/>
-        <location filename="../app/studio/main_window_export.cpp" line="48"/>
-        <location filename="../app/studio/main_window_export.cpp" line="110"/>
+        <location filename="../app/studio/main_window_export.cpp" line="38"/>
+        <location filename="../app/studio/main_window_export.cpp" line="49"/>
+        <location filename="../app/studio/main_window_export.cpp" line="140"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="55"/>
+        <location filename="../app/studio/main_window_export.cpp" line="56"/>
         <source>Export metrics</source>
         <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="56"/>
+        <location filename="../app/studio/main_window_export.cpp" line="57"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/main_window_export.cpp" line="60"/>
+        <location filename="../app/studio/main_window_export.cpp" line="61"/>
         <source>Saved %n metrics rows to %1</source>
         <translation>
             <numerusform>%n Metrikzeile in %1 gespeichert</numerusform>
@@ -708,52 +778,70 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="67"/>
+        <location filename="../app/studio/main_window_export.cpp" line="68"/>
+        <location filename="../app/studio/main_window_export.cpp" line="106"/>
         <source>There is no run to export yet.</source>
         <translation>Es gibt noch keinen Lauf zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="70"/>
+        <location filename="../app/studio/main_window_export.cpp" line="71"/>
         <source>Folder for the TensorBoard projector files</source>
         <translation>Ordner für die Dateien des TensorBoard-Projektors</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="74"/>
+        <location filename="../app/studio/main_window_export.cpp" line="75"/>
         <source>Recompute the features without augmentation (slower)</source>
         <translation>Merkmale ohne Augmentierung neu berechnen (langsamer)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="75"/>
+        <location filename="../app/studio/main_window_export.cpp" line="76"/>
         <source>Run the checkpoint&apos;s backbone over the training images instead of exporting the memory bank, which averages augmented views</source>
         <translation>Das Backbone des Checkpoints über die Trainingsbilder laufen lassen, statt die Speicherbank zu exportieren, die augmentierte Ansichten mittelt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="89"/>
+        <location filename="../app/studio/main_window_export.cpp" line="90"/>
         <source>Saved the projector files in %1</source>
         <translation>Projektordateien in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="105"/>
+        <location filename="../app/studio/main_window_export.cpp" line="108"/>
+        <source>Folder for the TensorBoard event file</source>
+        <translation>Ordner für die TensorBoard-Ereignisdatei</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="120"/>
+        <source>Saved the TensorBoard event file %1; view it with tensorboard --logdir %2</source>
+        <translation>TensorBoard-Ereignisdatei %1 gespeichert; anzusehen mit tensorboard --logdir %2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="122"/>
+        <source>The TensorBoard event file could not be written.
+%1</source>
+        <translation>Die TensorBoard-Ereignisdatei konnte nicht geschrieben werden.
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="135"/>
         <source>Copy the checkpoint</source>
         <translation>Checkpoint kopieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="106"/>
+        <location filename="../app/studio/main_window_export.cpp" line="136"/>
         <source>LibTorch checkpoint (*.pt)</source>
         <translation>LibTorch-Checkpoint (*.pt)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="117"/>
+        <location filename="../app/studio/main_window_export.cpp" line="147"/>
         <source>Backbone weights for Python</source>
         <translation>Backbone-Gewichte für Python</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="118"/>
+        <location filename="../app/studio/main_window_export.cpp" line="148"/>
         <source>PyTorch state dict (*.pt)</source>
         <translation>PyTorch-State-Dict (*.pt)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="122"/>
+        <location filename="../app/studio/main_window_export.cpp" line="152"/>
         <source>Saved %1; open it in Python with torch.load</source>
         <translation>%1 gespeichert; in Python mit torch.load öffnen</translation>
     </message>
@@ -844,42 +932,42 @@
         <translation>Proxy-Konfidenz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="88"/>
+        <location filename="../widgets/run_status.cpp" line="89"/>
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="89"/>
+        <location filename="../widgets/run_status.cpp" line="90"/>
         <source>stage</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="93"/>
+        <location filename="../widgets/run_status.cpp" line="94"/>
         <source>Replay</source>
         <translation>Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="94"/>
+        <location filename="../widgets/run_status.cpp" line="95"/>
         <source>Round %1 · %2 · epoch %3 · %4 backbone epochs</source>
         <translation>Runde %1 · %2 · Epoche %3 · %4 Backbone-Epochen</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="104"/>
+        <location filename="../widgets/run_status.cpp" line="119"/>
         <source>Round %1/%2 · %3 · epoch %4</source>
         <translation>Runde %1/%2 · %3 · Epoche %4</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="107"/>
+        <location filename="../widgets/run_status.cpp" line="122"/>
         <source>epoch %p%</source>
         <translation>Epoche %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="110"/>
+        <location filename="../widgets/run_status.cpp" line="125"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="112"/>
+        <location filename="../widgets/run_status.cpp" line="127"/>
         <source>%1 images/s · %2 left in stage</source>
         <translation>%1 Bilder/s · noch %2 in dieser Phase</translation>
     </message>
@@ -1375,48 +1463,69 @@
         <translation>Ausführung</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="60"/>
+        <location filename="../widgets/settings_dialog.cpp" line="62"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="88"/>
+        <location filename="../widgets/settings_dialog.cpp" line="62"/>
+        <source>Change settings and continue</source>
+        <translation>Einstellungen ändern und fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="90"/>
         <source>built-in MNIST digits</source>
         <translation>eingebaute MNIST-Ziffern</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="109"/>
+        <location filename="../widgets/settings_dialog.cpp" line="111"/>
         <source>comma-separated whole numbers</source>
         <translation>durch Kommas getrennte ganze Zahlen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="148"/>
+        <location filename="../widgets/settings_dialog.cpp" line="147"/>
+        <source>Fixed for this run: its saved network, memory bank and positive sets depend on this setting, and changing it would make them meaningless. Start a new run to change it.</source>
+        <translation>Für diesen Lauf festgelegt: Das gespeicherte Netz, die Speicherbank und die Positivmengen hängen von dieser Einstellung ab, eine Änderung würde sie bedeutungslos machen. Starten Sie einen neuen Lauf, um sie zu ändern.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="159"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="150"/>
+        <location filename="../widgets/settings_dialog.cpp" line="161"/>
         <source>Folder for the new run</source>
         <translation>Ordner für den neuen Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="154"/>
-        <location filename="../widgets/settings_dialog.cpp" line="191"/>
+        <location filename="../widgets/settings_dialog.cpp" line="169"/>
+        <location filename="../widgets/settings_dialog.cpp" line="215"/>
         <source>Run directory</source>
         <translation>Laufverzeichnis</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="163"/>
+        <location filename="../widgets/settings_dialog.cpp" line="178"/>
         <source>Create run</source>
         <translation>Lauf anlegen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="190"/>
+        <location filename="../widgets/settings_dialog.cpp" line="178"/>
+        <source>Continue run</source>
+        <translation>Lauf fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="183"/>
+        <source>The run continues from its last checkpoint with these settings. The greyed-out settings are fixed for this run: its saved state depends on them.</source>
+        <translation>Der Lauf wird ab seinem letzten Checkpoint mit diesen Einstellungen fortgesetzt. Die ausgegrauten Einstellungen sind für diesen Lauf festgelegt: Sein gespeicherter Zustand hängt von ihnen ab.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="213"/>
+        <location filename="../widgets/settings_dialog.cpp" line="214"/>
         <source>settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="191"/>
+        <location filename="../widgets/settings_dialog.cpp" line="215"/>
         <source>is empty</source>
         <translation>ist leer</translation>
     </message>
@@ -1462,7 +1571,13 @@
 <context>
     <name>isl::gui::TrainingWorker</name>
     <message>
-        <location filename="../app/studio/training_worker.cpp" line="79"/>
+        <location filename="../app/studio/training_worker.cpp" line="114"/>
+        <source>Evaluation failed: %1</source>
+        <translation>Auswertung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/training_worker.cpp" line="125"/>
+        <location filename="../app/studio/training_worker.cpp" line="126"/>
         <source>Training failed: %1</source>
         <translation>Das Training ist fehlgeschlagen: %1</translation>
     </message>

@@ -4,12 +4,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="24"/>
+        <location filename="../app/studio/main_window_export.cpp" line="25"/>
         <source>Export figure</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="25"/>
+        <location filename="../app/studio/main_window_export.cpp" line="26"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
@@ -421,334 +421,422 @@
 <context>
     <name>isl::gui::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="72"/>
+        <location filename="../app/studio/main_window.cpp" line="364"/>
         <source>Training paused</source>
         <translation>训练已暂停</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="83"/>
+        <location filename="../app/studio/main_window.cpp" line="85"/>
         <source>Thumbnails are not available: %1</source>
         <translation>缩略图不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="187"/>
+        <location filename="../app/studio/main_window.cpp" line="198"/>
         <source>About ISL Studio</source>
         <translation>关于 ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="188"/>
+        <location filename="../app/studio/main_window.cpp" line="199"/>
         <source>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Watch and steer Instance Similarity Learning training live.</source>
         <translation>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;实时观察并控制实例相似性学习（ISL）的训练。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="221"/>
-        <location filename="../app/studio/main_window.cpp" line="393"/>
+        <location filename="../app/studio/main_window.cpp" line="233"/>
+        <location filename="../app/studio/main_window.cpp" line="488"/>
         <source>ISL Studio</source>
         <translation>ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="221"/>
+        <location filename="../app/studio/main_window.cpp" line="233"/>
         <source>ISL Studio — %1</source>
         <translation>ISL Studio — %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="222"/>
+        <location filename="../app/studio/main_window.cpp" line="234"/>
         <source>&amp;New run…</source>
         <translation>新建训练(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="223"/>
+        <location filename="../app/studio/main_window.cpp" line="235"/>
         <source>Choose a data set, backbone and hyperparameters and start training</source>
         <translation>选择数据集、主干网络和超参数并开始训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="224"/>
+        <location filename="../app/studio/main_window.cpp" line="236"/>
         <source>&amp;Open run directory…</source>
         <translation>打开训练目录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="225"/>
+        <location filename="../app/studio/main_window.cpp" line="237"/>
         <source>Replay a finished run or follow one that isl-train is writing</source>
         <translation>回放已完成的训练，或跟踪 isl-train 正在写入的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="226"/>
+        <location filename="../app/studio/main_window.cpp" line="238"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="227"/>
+        <location filename="../app/studio/main_window.cpp" line="239"/>
         <source>Continue the opened run from its last checkpoint, or start a new one</source>
         <translation>从最近的检查点继续已打开的训练，或开始新的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="228"/>
+        <location filename="../app/studio/main_window.cpp" line="240"/>
+        <source>&amp;Continue with changed settings…</source>
+        <translation>以更改的设置继续(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="241"/>
+        <source>Change the settings that the run&apos;s saved state allows (more rounds or epochs, learning rates, device, …) and continue it from its last checkpoint</source>
+        <translation>更改训练的已保存状态所允许的设置（更多轮或轮次、学习率、设备等），并从最近的检查点继续</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="243"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="229"/>
+        <location filename="../app/studio/main_window.cpp" line="244"/>
         <source>Pause training after the current iteration</source>
         <translation>在当前迭代结束后暂停训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="230"/>
+        <location filename="../app/studio/main_window.cpp" line="245"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="231"/>
+        <location filename="../app/studio/main_window.cpp" line="246"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="232"/>
+        <location filename="../app/studio/main_window.cpp" line="247"/>
         <source>Finish the current iteration, write a checkpoint and end the run</source>
         <translation>完成当前迭代，写入检查点并结束训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="233"/>
+        <location filename="../app/studio/main_window.cpp" line="248"/>
         <source>&amp;Linear probe</source>
         <translation>线性探测(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="234"/>
-        <source>Train a linear classifier on the current features at the next iteration boundary</source>
-        <translation>在下一个迭代边界用当前特征训练线性分类器</translation>
+        <location filename="../app/studio/main_window.cpp" line="249"/>
+        <source>Train a linear classifier on the conv5 features and record its accuracy in the run&apos;s metrics: at the next iteration boundary while training, or on the opened run&apos;s last checkpoint</source>
+        <translation>在 conv5 特征上训练线性分类器，并将其准确率记录到训练的指标中：训练期间在下一个迭代边界进行，否则基于已打开训练的最近检查点</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="235"/>
+        <location filename="../app/studio/main_window.cpp" line="251"/>
+        <source>E&amp;valuate</source>
+        <translation>评估(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="252"/>
+        <source>Evaluate the opened run&apos;s last checkpoint: kNN on the memory bank and on features recomputed without augmentation, and positive-set precision; recorded in its metrics</source>
+        <translation>评估已打开训练的最近检查点：基于记忆库和无增强重新计算的特征的 kNN，以及正样本集合精度；记录到其指标中</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="254"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="236"/>
+        <location filename="../app/studio/main_window.cpp" line="255"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="237"/>
+        <location filename="../app/studio/main_window.cpp" line="256"/>
         <source>Curves figure…</source>
         <translation>曲线图…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="238"/>
+        <location filename="../app/studio/main_window.cpp" line="257"/>
         <source>3D view image…</source>
         <translation>三维视图图像…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="239"/>
+        <location filename="../app/studio/main_window.cpp" line="258"/>
         <source>Inspector montage…</source>
         <translation>检查器拼图…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="240"/>
+        <location filename="../app/studio/main_window.cpp" line="259"/>
         <source>Metrics as CSV…</source>
         <translation>指标导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="241"/>
+        <location filename="../app/studio/main_window.cpp" line="260"/>
         <source>Embeddings for TensorBoard…</source>
         <translation>用于 TensorBoard 的嵌入…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="242"/>
+        <location filename="../app/studio/main_window.cpp" line="261"/>
+        <source>TensorBoard scalars…</source>
+        <translation>TensorBoard 标量…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="262"/>
+        <source>Write the shown run&apos;s metrics as a TensorBoard event file, to view with tensorboard --logdir</source>
+        <translation>将所显示训练的指标写为 TensorBoard 事件文件，可用 tensorboard --logdir 查看</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="263"/>
         <source>Copy of the checkpoint…</source>
         <translation>检查点副本…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="243"/>
+        <location filename="../app/studio/main_window.cpp" line="264"/>
         <source>Backbone weights for Python…</source>
         <translation>供 Python 使用的主干网络权重…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="244"/>
+        <location filename="../app/studio/main_window.cpp" line="265"/>
         <source>Reset 3D &amp;view</source>
         <translation>重置三维视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="245"/>
+        <location filename="../app/studio/main_window.cpp" line="266"/>
         <source>&amp;About ISL Studio</source>
         <translation>关于 ISL Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="246"/>
+        <location filename="../app/studio/main_window.cpp" line="267"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="247"/>
+        <location filename="../app/studio/main_window.cpp" line="268"/>
         <source>Recent runs</source>
         <translation>最近的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="248"/>
+        <location filename="../app/studio/main_window.cpp" line="269"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="249"/>
+        <location filename="../app/studio/main_window.cpp" line="270"/>
         <source>&amp;Run</source>
         <translation>训练(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="250"/>
+        <location filename="../app/studio/main_window.cpp" line="271"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="251"/>
+        <location filename="../app/studio/main_window.cpp" line="272"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="252"/>
+        <location filename="../app/studio/main_window.cpp" line="273"/>
         <source>Run controls</source>
         <translation>训练控制</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="253"/>
+        <location filename="../app/studio/main_window.cpp" line="274"/>
         <source>Anchor inspector</source>
         <translation>锚点检查器</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="253"/>
+        <location filename="../app/studio/main_window.cpp" line="274"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="253"/>
+        <location filename="../app/studio/main_window.cpp" line="274"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="281"/>
+        <location filename="../app/studio/main_window.cpp" line="307"/>
         <source>saved settings</source>
         <translation>已保存的设置</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="283"/>
+        <location filename="../app/studio/main_window.cpp" line="309"/>
         <source>The last settings could not be restored (%1); using defaults.</source>
         <translation>无法恢复上次的设置（%1）；将使用默认值。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="297"/>
+        <location filename="../app/studio/main_window.cpp" line="323"/>
         <source>Starting a new run in %1</source>
         <translation>正在 %1 中开始新的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="308"/>
+        <location filename="../app/studio/main_window.cpp" line="338"/>
+        <source>Continuing %1 from its last checkpoint with changed settings</source>
+        <translation>正在以更改的设置从最近的检查点继续 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="339"/>
         <source>Continuing %1 from its last checkpoint</source>
         <translation>正在从最近的检查点继续 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="345"/>
+        <location filename="../app/studio/main_window.cpp" line="365"/>
+        <source>Change settings and continue…</source>
+        <translation>更改设置并继续…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="366"/>
+        <source>Keep it paused</source>
+        <translation>保持暂停</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="377"/>
+        <source>Linear probe on the last checkpoint of %1…</source>
+        <translation>正在对 %1 的最近检查点进行线性探测…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="378"/>
+        <source>Evaluating the last checkpoint of %1…</source>
+        <translation>正在评估 %1 的最近检查点…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="379"/>
+        <source>Linear probe…</source>
+        <translation>线性探测…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="379"/>
+        <source>Evaluating…</source>
+        <translation>正在评估…</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="396"/>
+        <source>Evaluated: kNN top-1 %1 on the memory bank, %2 on recomputed features; positive-set precision %3 (ISL) vs %4 (Euclidean)</source>
+        <translation>评估完成：kNN top-1 在记忆库上为 %1，在重新计算的特征上为 %2；正样本集合精度 %3（ISL）对比 %4（欧氏）</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window.cpp" line="439"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="349"/>
+        <location filename="../app/studio/main_window.cpp" line="443"/>
         <source>This folder is not a readable run directory.
 %1</source>
         <translation>此文件夹不是可读取的训练目录。
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="364"/>
+        <location filename="../app/studio/main_window.cpp" line="458"/>
         <source>Open run directory</source>
         <translation>打开训练目录</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="372"/>
+        <location filename="../app/studio/main_window.cpp" line="466"/>
         <source>Stopping after the current iteration; a checkpoint will be written.</source>
         <translation>将在当前迭代结束后停止，并写入检查点。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="383"/>
+        <location filename="../app/studio/main_window.cpp" line="477"/>
         <source>The run ended; its checkpoint is in %1</source>
         <translation>训练已结束；检查点位于 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="399"/>
+        <location filename="../app/studio/main_window.cpp" line="494"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="400"/>
+        <location filename="../app/studio/main_window.cpp" line="495"/>
         <source>Stop the run, write a checkpoint and quit?</source>
         <translation>停止训练、写入检查点并退出吗？</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="37"/>
-        <location filename="../app/studio/main_window_export.cpp" line="48"/>
-        <location filename="../app/studio/main_window_export.cpp" line="110"/>
+        <location filename="../app/studio/main_window_export.cpp" line="38"/>
+        <location filename="../app/studio/main_window_export.cpp" line="49"/>
+        <location filename="../app/studio/main_window_export.cpp" line="140"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="55"/>
+        <location filename="../app/studio/main_window_export.cpp" line="56"/>
         <source>Export metrics</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="56"/>
+        <location filename="../app/studio/main_window_export.cpp" line="57"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/main_window_export.cpp" line="60"/>
+        <location filename="../app/studio/main_window_export.cpp" line="61"/>
         <source>Saved %n metrics rows to %1</source>
         <translation>
             <numerusform>已将 %n 行指标保存到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="67"/>
+        <location filename="../app/studio/main_window_export.cpp" line="68"/>
+        <location filename="../app/studio/main_window_export.cpp" line="106"/>
         <source>There is no run to export yet.</source>
         <translation>还没有可导出的运行。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="70"/>
+        <location filename="../app/studio/main_window_export.cpp" line="71"/>
         <source>Folder for the TensorBoard projector files</source>
         <translation>TensorBoard 投影仪文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="74"/>
+        <location filename="../app/studio/main_window_export.cpp" line="75"/>
         <source>Recompute the features without augmentation (slower)</source>
         <translation>不使用数据增强重新计算特征（较慢）</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="75"/>
+        <location filename="../app/studio/main_window_export.cpp" line="76"/>
         <source>Run the checkpoint&apos;s backbone over the training images instead of exporting the memory bank, which averages augmented views</source>
         <translation>用检查点的骨干网络处理训练图像，而不是导出对增强视图取平均的记忆库</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="89"/>
+        <location filename="../app/studio/main_window_export.cpp" line="90"/>
         <source>Saved the projector files in %1</source>
         <translation>已将投影仪文件保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="105"/>
+        <location filename="../app/studio/main_window_export.cpp" line="108"/>
+        <source>Folder for the TensorBoard event file</source>
+        <translation>TensorBoard 事件文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="120"/>
+        <source>Saved the TensorBoard event file %1; view it with tensorboard --logdir %2</source>
+        <translation>已保存 TensorBoard 事件文件 %1；可用 tensorboard --logdir %2 查看</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="122"/>
+        <source>The TensorBoard event file could not be written.
+%1</source>
+        <translation>无法写入 TensorBoard 事件文件。
+%1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main_window_export.cpp" line="135"/>
         <source>Copy the checkpoint</source>
         <translation>复制检查点</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="106"/>
+        <location filename="../app/studio/main_window_export.cpp" line="136"/>
         <source>LibTorch checkpoint (*.pt)</source>
         <translation>LibTorch 检查点 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="117"/>
+        <location filename="../app/studio/main_window_export.cpp" line="147"/>
         <source>Backbone weights for Python</source>
         <translation>供 Python 使用的主干网络权重</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="118"/>
+        <location filename="../app/studio/main_window_export.cpp" line="148"/>
         <source>PyTorch state dict (*.pt)</source>
         <translation>PyTorch 状态字典 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window_export.cpp" line="122"/>
+        <location filename="../app/studio/main_window_export.cpp" line="152"/>
         <source>Saved %1; open it in Python with torch.load</source>
         <translation>已保存 %1；可在 Python 中用 torch.load 打开</translation>
     </message>
@@ -839,42 +927,42 @@
         <translation>代理置信度 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="88"/>
+        <location filename="../widgets/run_status.cpp" line="89"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="89"/>
+        <location filename="../widgets/run_status.cpp" line="90"/>
         <source>stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="93"/>
+        <location filename="../widgets/run_status.cpp" line="94"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="94"/>
+        <location filename="../widgets/run_status.cpp" line="95"/>
         <source>Round %1 · %2 · epoch %3 · %4 backbone epochs</source>
         <translation>第 %1 轮 · %2 · 第 %3 轮次 · 共 %4 个主干网络轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="104"/>
+        <location filename="../widgets/run_status.cpp" line="119"/>
         <source>Round %1/%2 · %3 · epoch %4</source>
         <translation>第 %1/%2 轮 · %3 · 第 %4 轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="107"/>
+        <location filename="../widgets/run_status.cpp" line="122"/>
         <source>epoch %p%</source>
         <translation>轮次 %p%</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="110"/>
+        <location filename="../widgets/run_status.cpp" line="125"/>
         <source>%1 %2/%3</source>
         <translation>%1 %2/%3</translation>
     </message>
     <message>
-        <location filename="../widgets/run_status.cpp" line="112"/>
+        <location filename="../widgets/run_status.cpp" line="127"/>
         <source>%1 images/s · %2 left in stage</source>
         <translation>%1 张图像/秒 · 本阶段剩余 %2</translation>
     </message>
@@ -1370,48 +1458,69 @@
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="60"/>
+        <location filename="../widgets/settings_dialog.cpp" line="62"/>
         <source>New run</source>
         <translation>新建训练</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="88"/>
+        <location filename="../widgets/settings_dialog.cpp" line="62"/>
+        <source>Change settings and continue</source>
+        <translation>更改设置并继续</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="90"/>
         <source>built-in MNIST digits</source>
         <translation>内置 MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="109"/>
+        <location filename="../widgets/settings_dialog.cpp" line="111"/>
         <source>comma-separated whole numbers</source>
         <translation>以逗号分隔的整数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="148"/>
+        <location filename="../widgets/settings_dialog.cpp" line="147"/>
+        <source>Fixed for this run: its saved network, memory bank and positive sets depend on this setting, and changing it would make them meaningless. Start a new run to change it.</source>
+        <translation>此训练中固定不变：已保存的网络、记忆库和正样本集合都依赖于此设置，更改它会使它们失去意义。如需更改，请开始新的训练。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="159"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="150"/>
+        <location filename="../widgets/settings_dialog.cpp" line="161"/>
         <source>Folder for the new run</source>
         <translation>新训练的文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="154"/>
-        <location filename="../widgets/settings_dialog.cpp" line="191"/>
+        <location filename="../widgets/settings_dialog.cpp" line="169"/>
+        <location filename="../widgets/settings_dialog.cpp" line="215"/>
         <source>Run directory</source>
         <translation>训练目录</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="163"/>
+        <location filename="../widgets/settings_dialog.cpp" line="178"/>
         <source>Create run</source>
         <translation>创建训练</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="190"/>
+        <location filename="../widgets/settings_dialog.cpp" line="178"/>
+        <source>Continue run</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="183"/>
+        <source>The run continues from its last checkpoint with these settings. The greyed-out settings are fixed for this run: its saved state depends on them.</source>
+        <translation>训练将以这些设置从最近的检查点继续。灰色的设置在此训练中固定不变：已保存的状态依赖于它们。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings_dialog.cpp" line="213"/>
+        <location filename="../widgets/settings_dialog.cpp" line="214"/>
         <source>settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="191"/>
+        <location filename="../widgets/settings_dialog.cpp" line="215"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
@@ -1457,7 +1566,13 @@
 <context>
     <name>isl::gui::TrainingWorker</name>
     <message>
-        <location filename="../app/studio/training_worker.cpp" line="79"/>
+        <location filename="../app/studio/training_worker.cpp" line="114"/>
+        <source>Evaluation failed: %1</source>
+        <translation>评估失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/training_worker.cpp" line="125"/>
+        <location filename="../app/studio/training_worker.cpp" line="126"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>

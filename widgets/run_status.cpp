@@ -77,6 +77,7 @@ RunStatus::RunStatus(QWidget* parent)
 
 void RunStatus::clear() {
   state_->setText(state_name(RunState::Idle));
+  stage_bar_->show();
   position_->clear();
   figure_->clear();
   speed_->clear();
@@ -96,6 +97,20 @@ void RunStatus::showSnapshotPosition(const Snapshot& snapshot) {
                          .arg(stage_name(snapshot.stage))
                          .arg(snapshot.epoch)
                          .arg(snapshot.global_epoch));
+}
+
+void RunStatus::showBusy(const QString& task) {
+  state_->setText("<b>" + task.toHtmlEscaped() + "</b>");
+  position_->clear();
+  figure_->clear();
+  speed_->clear();
+  device_->clear();
+  // A range of 0 to 0 makes a busy indicator.
+  for (QProgressBar* bar : {epoch_bar_, stage_bar_}) {
+    bar->setRange(0, 0);
+    bar->setFormat(QString());
+  }
+  stage_bar_->hide();
 }
 
 void RunStatus::setState(RunState state) { state_->setText("<b>" + state_name(state) + "</b>"); }

@@ -23,6 +23,9 @@ class RunStatus : public QWidget {
   void clear();
   // Without a run in progress: where the shown snapshot of an opened run directory stands.
   void showSnapshotPosition(const isl::Snapshot& snapshot);
+  // Work on a run that is not training (an evaluation), named by `task`, whose length is
+  // not known: the bars show that it goes on; clear() ends it.
+  void showBusy(const QString& task);
 
  private:
   QLabel* state_;

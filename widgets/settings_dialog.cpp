@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -56,8 +57,10 @@ int decimals_for(double minimum, double value) {
 
 }  // namespace
 
-SettingsDialog::SettingsDialog(const Config& initial, QWidget* parent) : QDialog(parent) {
-  setWindowTitle(tr("New run"));
+SettingsDialog::SettingsDialog(const Config& initial, QWidget* parent, Purpose purpose)
+    : QDialog(parent), initial_(initial), purpose_(purpose) {
+  const bool continuing = purpose == Purpose::ContinueRun;
+  setWindowTitle(continuing ? tr("Change settings and continue") : tr("New run"));
   auto* tabs = new QTabWidget(this);
   QFormLayout* form = nullptr;
   Config editable = initial;
@@ -138,6 +141,15 @@ SettingsDialog::SettingsDialog(const Config& initial, QWidget* parent) : QDialog
     const SettingText text = text_of(field);
     editor->setToolTip(QString("<b>%1</b><br>%2").arg(field.name, text.help.toHtmlEscaped()));
     auto* label = new QLabel(text.label);
+    if (continuing && field.fixed_for_the_run) {
+      editor->setEnabled(false);
+      label->setEnabled(false);
+      editor->setToolTip(editor->toolTip() + "<br><i>" +
+                         tr("Fixed for this run: its saved network, memory bank and positive sets depend on this "
+                            "setting, and changing it would make them meaningless. Start a new run to change it.")
+                             .toHtmlEscaped() +
+                         "</i>");
+    }
     label->setToolTip(editor->toolTip());
     editors_[field.name] = editor;
     form->addRow(label, editor);
@@ -150,6 +162,13 @@ SettingsDialog::SettingsDialog(const Config& initial, QWidget* parent) : QDialog
     const QString chosen = QFileDialog::getExistingDirectory(this, tr("Folder for the new run"), directory_->text());
     if (!chosen.isEmpty()) directory_->setText(chosen);
   });
+  if (continuing) {
+    // The run's own directory: shown as text that can be copied, not as a field to edit.
+    directory_->setReadOnly(true);
+    directory_->setFrame(false);
+    directory_->setStyleSheet("QLineEdit { background: transparent; }");
+    browse->hide();
+  }
   auto* directory_row = new QHBoxLayout;
   directory_row->addWidget(new QLabel(tr("Run directory"), this));
   directory_row->addWidget(directory_, 1);
@@ -160,15 +179,24 @@ SettingsDialog::SettingsDialog(const Config& initial, QWidget* parent) : QDialog
   problem_->setStyleSheet("color: #c5221f");
   problem_->setWordWrap(true);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-  buttons->button(QDialogButtonBox::Ok)->setText(tr("Create run"));
+  buttons->button(QDialogButtonBox::Ok)->setText(continuing ? tr("Continue run") : tr("Create run"));
   connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
   auto* layout = new QVBoxLayout(this);
+  if (continuing) {
+    auto* intro = new QLabel(tr("The run continues from its last checkpoint with these settings. The greyed-out "
+                                "settings are fixed for this run: its saved state depends on them."),
+                             this);
+    intro->setObjectName("continueIntro");
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+  }
   layout->addWidget(tabs, 1);
   layout->addLayout(directory_row);
   layout->addWidget(problem_);
   layout->addWidget(buttons);
-  resize(640, 520);
+  // Wide enough that every tab's title shows (Execution, last, holds the device).
+  resize(std::max(640, tabs->tabBar()->sizeHint().width() + 40), 520);
 }
 
 Config SettingsDialog::config() const {
@@ -188,6 +216,7 @@ QWidget* SettingsDialog::editor(const QString& name) const {
 void SettingsDialog::accept() {
   try {
     validate(config(), tr("settings").toStdString());
+    if (purpose_ == Purpose::ContinueRun) check_resumable_change(initial_, config(), tr("settings").toStdString());
     if (directory_->text().trimmed().isEmpty()) throw InputError(tr("Run directory").toStdString(), tr("is empty").toStdString());
   } catch (const InputError& error) {
     problem_->setText(QString::fromStdString(error.what()));

@@ -8,10 +8,13 @@
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 #include "core/input_error.h"
 #include "core/run/run_files.h"
@@ -68,9 +71,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(worker_, &TrainingWorker::message, log_, &LogPanel::addMessage);
   connect(worker_, &TrainingWorker::stateChanged, this, &MainWindow::onState);
   connect(worker_, &TrainingWorker::finished, this, &MainWindow::onFinished);
-  // The message is in the log already (the trainer logs it as an error).
-  connect(worker_, &TrainingWorker::numericalFault, this,
-          [this](const QString& message) { QMessageBox::warning(this, tr("Training paused"), message); });
+  connect(worker_, &TrainingWorker::evaluationFinished, this, &MainWindow::onEvaluationFinished);
+  connect(worker_, &TrainingWorker::numericalFault, this, &MainWindow::onNumericalFault);
   connect(follower_, &MetricsFollower::recordsChanged, this, [this](const std::vector<MetricsRecord>& records) {
     records_ = records;
     curves_->setRecords(records);
@@ -166,10 +168,12 @@ void MainWindow::createActions() {
   new_ = make_action(this, "new-run", QKeySequence::New);
   open_ = make_action(this, "open-run", QKeySequence::Open);
   start_ = make_action(this, "start", QKeySequence(Qt::CTRL | Qt::Key_R));
+  continue_changed_ = make_action(this, "continue-changed", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
   pause_ = make_action(this, "pause", QKeySequence(Qt::CTRL | Qt::Key_P));
   resume_ = make_action(this, "resume", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
   stop_ = make_action(this, "stop", QKeySequence(Qt::CTRL | Qt::Key_Period));
   probe_ = make_action(this, "probe", QKeySequence(Qt::CTRL | Qt::Key_L));
+  evaluate_ = make_action(this, "evaluate", {});
   preferences_ = make_action(this, "preferences", QKeySequence::Preferences);
   quit_ = make_action(this, "quit", QKeySequence::Quit);
   export_curves_ = make_action(this, "export-curves", QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -177,6 +181,7 @@ void MainWindow::createActions() {
   export_inspector_ = make_action(this, "export-inspector", {});
   export_metrics_ = make_action(this, "export-metrics", {});
   export_projector_ = make_action(this, "export-projector", {});
+  export_tensorboard_ = make_action(this, "export-tensorboard", {});
   export_checkpoint_ = make_action(this, "export-checkpoint", {});
   export_weights_ = make_action(this, "export-weights", {});
   reset_view_ = make_action(this, "reset-view", QKeySequence(Qt::Key_Home));
@@ -184,10 +189,15 @@ void MainWindow::createActions() {
   connect(new_, &QAction::triggered, this, &MainWindow::newRun);
   connect(open_, &QAction::triggered, this, &MainWindow::chooseRunDirectory);
   connect(start_, &QAction::triggered, this, &MainWindow::continueOrStart);
+  connect(continue_changed_, &QAction::triggered, this, &MainWindow::continueWithChangedSettings);
   connect(pause_, &QAction::triggered, this, &MainWindow::pauseRun);
   connect(resume_, &QAction::triggered, this, &MainWindow::resumeRun);
   connect(stop_, &QAction::triggered, this, &MainWindow::stopRun);
-  connect(probe_, &QAction::triggered, worker_, [this] { worker_->requestLinearProbe(); }, Qt::DirectConnection);
+  connect(probe_, &QAction::triggered, this, [this] {
+    if (state_ == RunState::Running) worker_->requestLinearProbe();
+    else evaluateRun(Evaluation::LinearProbe);
+  });
+  connect(evaluate_, &QAction::triggered, this, [this] { evaluateRun(Evaluation::KnnAndPrecision); });
   connect(preferences_, &QAction::triggered, this, &MainWindow::showPreferences);
   connect(quit_, &QAction::triggered, this, &QWidget::close);
   connect(export_curves_, &QAction::triggered, this, [this] { exportFigure(curves_->currentChartView(), "curves"); });
@@ -195,6 +205,7 @@ void MainWindow::createActions() {
   connect(export_inspector_, &QAction::triggered, this, [this] { exportFigure(inspector_, "inspector"); });
   connect(export_metrics_, &QAction::triggered, this, &MainWindow::exportMetrics);
   connect(export_projector_, &QAction::triggered, this, &MainWindow::exportProjector);
+  connect(export_tensorboard_, &QAction::triggered, this, &MainWindow::exportTensorBoard);
   connect(export_checkpoint_, &QAction::triggered, this, &MainWindow::exportCheckpoint);
   connect(export_weights_, &QAction::triggered, this, &MainWindow::exportBackboneWeights);
   connect(reset_view_, &QAction::triggered, view_, &EmbeddingView::resetCamera);
@@ -207,13 +218,14 @@ void MainWindow::createActions() {
   file_menu_->addActions({new_, open_});
   recent_menu_ = file_menu_->addMenu(QString());
   export_menu_ = file_menu_->addMenu(QIcon(":/icons/export.svg"), QString());
-  export_menu_->addActions({export_curves_, export_view_, export_inspector_, export_metrics_, export_projector_, export_checkpoint_, export_weights_});
+  export_menu_->addActions({export_curves_, export_view_, export_inspector_, export_metrics_, export_projector_,
+                            export_tensorboard_, export_checkpoint_, export_weights_});
   file_menu_->addSeparator();
   file_menu_->addActions({preferences_, quit_});
   run_menu_ = menuBar()->addMenu(QString());
-  run_menu_->addActions({start_, pause_, resume_, stop_});
+  run_menu_->addActions({start_, continue_changed_, pause_, resume_, stop_});
   run_menu_->addSeparator();
-  run_menu_->addAction(probe_);
+  run_menu_->addActions({probe_, evaluate_});
   view_menu_ = menuBar()->addMenu(QString());
   view_menu_->addAction(reset_view_);
   view_menu_->addSeparator();
@@ -240,13 +252,20 @@ void MainWindow::retranslate() {
   open_->setToolTip(tr("Replay a finished run or follow one that isl-train is writing"));
   start_->setText(tr("&Start"));
   start_->setToolTip(tr("Continue the opened run from its last checkpoint, or start a new one"));
+  continue_changed_->setText(tr("&Continue with changed settings…"));
+  continue_changed_->setToolTip(tr("Change the settings that the run's saved state allows (more rounds or epochs, "
+                                   "learning rates, device, …) and continue it from its last checkpoint"));
   pause_->setText(tr("&Pause"));
   pause_->setToolTip(tr("Pause training after the current iteration"));
   resume_->setText(tr("&Resume"));
   stop_->setText(tr("S&top"));
   stop_->setToolTip(tr("Finish the current iteration, write a checkpoint and end the run"));
   probe_->setText(tr("&Linear probe"));
-  probe_->setToolTip(tr("Train a linear classifier on the current features at the next iteration boundary"));
+  probe_->setToolTip(tr("Train a linear classifier on the conv5 features and record its accuracy in the run's metrics: "
+                        "at the next iteration boundary while training, or on the opened run's last checkpoint"));
+  evaluate_->setText(tr("E&valuate"));
+  evaluate_->setToolTip(tr("Evaluate the opened run's last checkpoint: kNN on the memory bank and on features "
+                           "recomputed without augmentation, and positive-set precision; recorded in its metrics"));
   preferences_->setText(tr("Pre&ferences…"));
   quit_->setText(tr("&Quit"));
   export_curves_->setText(tr("Curves figure…"));
@@ -254,6 +273,8 @@ void MainWindow::retranslate() {
   export_inspector_->setText(tr("Inspector montage…"));
   export_metrics_->setText(tr("Metrics as CSV…"));
   export_projector_->setText(tr("Embeddings for TensorBoard…"));
+  export_tensorboard_->setText(tr("TensorBoard scalars…"));
+  export_tensorboard_->setToolTip(tr("Write the shown run's metrics as a TensorBoard event file, to view with tensorboard --logdir"));
   export_checkpoint_->setText(tr("Copy of the checkpoint…"));
   export_weights_->setText(tr("Backbone weights for Python…"));
   reset_view_->setText(tr("Reset 3D &view"));
@@ -275,15 +296,21 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::updateActions() {
-  const bool active = state_ == RunState::Running || state_ == RunState::Paused || state_ == RunState::Stopping;
+  // An evaluation, or a run requested behind the one that ends, keeps the worker busy.
+  const bool active = state_ == RunState::Running || state_ == RunState::Paused || state_ == RunState::Stopping ||
+                      worker_->busy();
+  const bool idle_run = !active && !run_directory_.isEmpty();
   start_->setEnabled(!active);
+  // A paused run ends with a checkpoint and continues under the new settings.
+  continue_changed_->setEnabled(idle_run || (state_ == RunState::Paused && !run_directory_.isEmpty()));
   new_->setEnabled(!active);
   open_->setEnabled(!active);
   recent_menu_->setEnabled(!active);
   pause_->setEnabled(state_ == RunState::Running);
   resume_->setEnabled(state_ == RunState::Paused);
   stop_->setEnabled(state_ == RunState::Running || state_ == RunState::Paused);
-  probe_->setEnabled(state_ == RunState::Running);
+  probe_->setEnabled(state_ == RunState::Running || idle_run);
+  evaluate_->setEnabled(idle_run);
   export_checkpoint_->setEnabled(!run_directory_.isEmpty());
   export_weights_->setEnabled(!run_directory_.isEmpty());
 }
@@ -317,13 +344,82 @@ void MainWindow::startRun(const Config& config, const QString& directory) {
 
 void MainWindow::continueOrStart() {
   if (run_directory_.isEmpty()) return newRun();
+  continueRun(std::nullopt);
+}
+
+void MainWindow::continueRun(const std::optional<Config>& changed) {
   records_.clear();
   curves_->clear();
   follower_->stop();
-  log_->addMessage(LogLevel::Info, tr("Continuing %1 from its last checkpoint").arg(run_directory_));
-  worker_->requestContinue(run_directory_);
+  log_->addMessage(LogLevel::Info, changed ? tr("Continuing %1 from its last checkpoint with changed settings").arg(run_directory_)
+                                           : tr("Continuing %1 from its last checkpoint").arg(run_directory_));
+  // A paused run (after a numerical fault, or by the user) writes its checkpoint and closes
+  // before the continued one opens.
+  if (worker_->busy()) worker_->stop();
+  worker_->requestContinue(run_directory_, changed);
   state_ = RunState::Running;
   updateActions();
+}
+
+void MainWindow::continueWithChangedSettings() {
+  if (run_directory_.isEmpty()) return;
+  Config saved;
+  try {
+    saved = read_config_file(run_files::config_path(run_directory_.toStdString()));
+  } catch (const InputError& error) {
+    return reportError(QString::fromStdString(error.what()));
+  }
+  SettingsDialog dialog(saved, this, SettingsDialog::Purpose::ContinueRun);
+  dialog.setRunDirectory(run_directory_);
+  if (dialog.exec() != QDialog::Accepted) return;
+  QSettings().setValue("run/lastConfig", QString::fromStdString(to_json_text(dialog.config())));
+  continueRun(dialog.config());
+}
+
+void MainWindow::onNumericalFault(const QString& message) {
+  // The message is in the log already (the trainer logs it as an error).
+  QMessageBox box(QMessageBox::Warning, tr("Training paused"), message, QMessageBox::NoButton, this);
+  QPushButton* change = box.addButton(tr("Change settings and continue…"), QMessageBox::AcceptRole);
+  box.addButton(tr("Keep it paused"), QMessageBox::RejectRole);
+  box.setDefaultButton(change);
+  box.exec();
+  if (box.clickedButton() == change) continueWithChangedSettings();
+}
+
+void MainWindow::evaluateRun(Evaluation what) {
+  if (run_directory_.isEmpty() || worker_->busy()) return;
+  // The worker reports the record; the file is followed again once it is written.
+  follower_->stop();
+  const bool probe = what == Evaluation::LinearProbe;
+  log_->addMessage(LogLevel::Info, probe ? tr("Linear probe on the last checkpoint of %1…").arg(run_directory_)
+                                         : tr("Evaluating the last checkpoint of %1…").arg(run_directory_));
+  status_->showBusy(probe ? tr("Linear probe…") : tr("Evaluating…"));
+  worker_->requestEvaluation(run_directory_, what);
+  updateActions();
+}
+
+void MainWindow::onEvaluationFinished(bool ok, const QString& error) {
+  if (!ok) {
+    reportError(error, close_when_stopped_);
+  } else if (!records_.empty() && records_.back().kind == "eval") {
+    // The record the evaluation appended (a probe's figure is in the log already).
+    const MetricsRecord* eval = &records_.back();
+    const auto percent = [eval](const char* key) {
+      const auto found = eval->values.find(key);
+      return found == eval->values.end() || !std::isfinite(found->second)
+                 ? QStringLiteral("–")
+                 : QString("%1%").arg(100 * found->second, 0, 'f', 1);
+    };
+    log_->addMessage(LogLevel::Info, tr("Evaluated: kNN top-1 %1 on the memory bank, %2 on recomputed features; "
+                                        "positive-set precision %3 (ISL) vs %4 (Euclidean)")
+                                         .arg(percent("knn_top1"), percent("knn_top1_recomputed"),
+                                              percent("precision_isl"), percent("precision_euclidean")));
+  }
+  follower_->follow(run_directory_);
+  status_->clear();
+  if (const SnapshotPtr shown = timeline_->current()) status_->showSnapshotPosition(*shown);
+  updateActions();
+  if (close_when_stopped_) close();
 }
 
 void MainWindow::onStarted(const QString& directory, const Config& config) {
@@ -400,6 +496,7 @@ void MainWindow::onFinished(bool ok, const QString& error) {
   else reportError(error, close_when_stopped_);
   if (state_ != RunState::Failed && !ok) onState(RunState::Failed);
   else if (state_ == RunState::Running || state_ == RunState::Paused || state_ == RunState::Stopping) onState(RunState::Finished);
+  updateActions();
   timeline_->rescan();
   if (close_when_stopped_) close();
 }

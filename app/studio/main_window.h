@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <QThread>
 
+#include <optional>
 #include <vector>
 
 #include "widgets/metatypes.h"
@@ -22,6 +23,7 @@ class MetricsFollower;
 class RunStatus;
 class SnapshotTimeline;
 class TrainingWorker;
+enum class Evaluation;
 
 // Wires the panels to the training worker and to run directories; holds no panel logic.
 class MainWindow : public QMainWindow {
@@ -64,11 +66,20 @@ class MainWindow : public QMainWindow {
   void newRun();
   void chooseRunDirectory();
   void continueOrStart();
+  // Continues the shown run from its last checkpoint, under `changed` settings if given; a
+  // paused run is stopped first.
+  void continueRun(const std::optional<Config>& changed);
+  // The settings dialog in its continue mode on the shown run's settings, then continueRun.
+  void continueWithChangedSettings();
+  void evaluateRun(Evaluation what);
+  void onEvaluationFinished(bool ok, const QString& error);
+  void onNumericalFault(const QString& message);
   void showPreferences();
   void exportFigure(QWidget* figure, const QString& name);
   void exportViewImage();
   void exportMetrics();
   void exportProjector();
+  void exportTensorBoard();
   void exportCheckpoint();
   void exportBackboneWeights();
   void askForAnchorProxies();
@@ -98,9 +109,10 @@ class MainWindow : public QMainWindow {
   bool close_when_stopped_ = false;
 
   QMenu *file_menu_, *recent_menu_, *export_menu_, *run_menu_, *view_menu_, *help_menu_;
-  QAction *new_, *open_, *start_, *pause_, *resume_, *stop_, *probe_, *preferences_, *quit_;
-  QAction *export_curves_, *export_view_, *export_inspector_, *export_metrics_, *export_projector_, *export_checkpoint_,
-      *export_weights_;
+  QAction *new_, *open_, *start_, *continue_changed_, *pause_, *resume_, *stop_, *probe_, *evaluate_, *preferences_,
+      *quit_;
+  QAction *export_curves_, *export_view_, *export_inspector_, *export_metrics_, *export_projector_, *export_tensorboard_,
+      *export_checkpoint_, *export_weights_;
   QAction *reset_view_, *about_;
   class QToolBar* toolbar_ = nullptr;
   std::vector<class QDockWidget*> docks_;

@@ -6,6 +6,7 @@
 
 #include "core/input_error.h"
 #include "core/run/projector_export.h"
+#include "core/run/tensorboard_events.h"
 #include "core/run/weights_export.h"
 #include "main_window.h"
 #include "widgets/embedding_view.h"
@@ -97,6 +98,35 @@ void MainWindow::exportProjector() {
       return {};
     } catch (const std::exception& error) {
       return QString::fromStdString(error.what());
+    }
+  }));
+}
+
+void MainWindow::exportTensorBoard() {
+  if (run_directory_.isEmpty()) return reportError(tr("There is no run to export yet."));
+  QSettings settings;
+  const QString directory = QFileDialog::getExistingDirectory(this, tr("Folder for the TensorBoard event file"),
+                                                              settings.value("export/folder", QDir::homePath()).toString());
+  if (directory.isEmpty()) return;
+  settings.setValue("export/folder", directory);
+  // The written file's path, or the error.
+  struct Written {
+    QString path, error;
+  };
+  auto* watcher = new QFutureWatcher<Written>(this);
+  connect(watcher, &QFutureWatcher<Written>::finished, this, [this, watcher, directory] {
+    const Written written = watcher->result();
+    if (written.error.isEmpty())
+      log_->addMessage(LogLevel::Info, tr("Saved the TensorBoard event file %1; view it with tensorboard --logdir %2")
+                                           .arg(written.path, directory));
+    else reportError(tr("The TensorBoard event file could not be written.\n%1").arg(written.error));
+    watcher->deleteLater();
+  });
+  watcher->setFuture(run_in_pool([records = records_, directory]() -> Written {
+    try {
+      return {QString::fromStdString(export_tensorboard_scalars(records, directory.toStdString())), {}};
+    } catch (const std::exception& error) {
+      return {{}, QString::fromStdString(error.what())};
     }
   }));
 }

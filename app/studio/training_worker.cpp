@@ -5,11 +5,15 @@
 namespace isl::gui {
 
 void TrainingWorker::requestNew(const Config& config, const QString& run_directory) {
-  queue({config, run_directory});
+  queue({Request::Kind::NewRun, run_directory, config});
 }
 
-void TrainingWorker::requestContinue(const QString& run_directory) {
-  queue({std::nullopt, run_directory});
+void TrainingWorker::requestContinue(const QString& run_directory, const std::optional<Config>& changed) {
+  queue({Request::Kind::Continue, run_directory, changed});
+}
+
+void TrainingWorker::requestEvaluation(const QString& run_directory, Evaluation what) {
+  queue({Request::Kind::Evaluate, run_directory, std::nullopt, what});
 }
 
 void TrainingWorker::queue(Request request) {
@@ -51,7 +55,10 @@ void TrainingWorker::requestLinearProbe() {
 
 void TrainingWorker::requestAnchorProxies(qint64 anchor, const QString& run_directory) {
   std::lock_guard lock(mutex_);
-  if (trainer_) {
+  // A trainer that evaluates a run at rest never reaches an iteration boundary: its request
+  // waits for the worker's thread like any other at rest.
+  const RunState state = trainer_ ? trainer_->state() : RunState::Idle;
+  if (state == RunState::Running || state == RunState::Paused) {
     trainer_->request_anchor_proxies(anchor);
     return;
   }
@@ -81,34 +88,31 @@ void TrainingWorker::answerIdleAnchorRequest() {
   }
 }
 
-template <class Make>
-void TrainingWorker::execute(Make make_trainer) {
-  bool ok = true;
-  QString error;
+template <class Make, class Work>
+std::optional<QString> TrainingWorker::execute(Make make_trainer, Work work, const QString& failed) {
+  std::optional<QString> error;
   bool begun = false;  // the trainer took this request's place in trainer_
   try {
     auto made = make_trainer();
     made->add_observer(this);
     Trainer* trainer = made.get();
+    bool stopped = false;
     {
       std::lock_guard lock(mutex_);
       trainer_ = std::move(made);
       begun = true;
       --pending_;
+      stopped = stop_pending_;
       if (stop_pending_) trainer->stop();
       else if (pause_pending_) trainer->pause();
       pause_pending_ = false;
       if (pending_ == 0) stop_pending_ = false;
     }
-    handoff_release();
-    emit started(QString::fromStdString(trainer->run_directory()), trainer->config());
-    trainer->run();
+    work(*trainer, stopped);
   } catch (const InputError& failure) {
-    ok = false;
     error = QString::fromStdString(failure.what());
   } catch (const std::exception& failure) {
-    ok = false;
-    error = TrainingWorker::tr("Training failed: %1").arg(QString::fromStdString(failure.what()));
+    error = failed.arg(QString::fromStdString(failure.what()));
   }
   std::unique_ptr<Trainer> done;
   {
@@ -116,12 +120,12 @@ void TrainingWorker::execute(Make make_trainer) {
     done = std::move(trainer_);
     if (!begun && --pending_ == 0) stop_pending_ = pause_pending_ = false;
   }
-  // Closed (threads joined, run directory unlocked) before the window hears that the run
-  // ended, so that it may start or continue one at once; outside the lock, which the UI
+  // Closed (threads joined, run directory unlocked) before the window hears that the request
+  // ended, so that it may start or continue a run at once; outside the lock, which the UI
   // thread takes for every control.
   done.reset();
   handoff_release();
-  emit finished(ok, error);
+  return error;
 }
 
 void TrainingWorker::startNext() {
@@ -132,8 +136,30 @@ void TrainingWorker::startNext() {
     requests_.pop_front();
   }
   const std::string directory = request.run_directory.toStdString();
-  if (request.config) execute([&] { return std::make_unique<Trainer>(*request.config, directory); });
-  else execute([&] { return Trainer::resume(directory); });
+  if (request.kind == Request::Kind::Evaluate) {
+    const Evaluation what = request.evaluation;
+    // A stop pressed while the evaluation waited (the window closing) skips it; once begun, it
+    // runs to its end, which is not long.
+    const auto error = execute([&] { return Trainer::resume(directory); },
+                               [&](Trainer& trainer, bool stopped) {
+                                 if (stopped) return;
+                                 if (what == Evaluation::LinearProbe) trainer.run_linear_probe();
+                                 else trainer.evaluate_now();
+                               },
+                               tr("Evaluation failed: %1"));
+    emit evaluationFinished(!error, error.value_or(QString()));
+    return;
+  }
+  auto train = [this](Trainer& trainer, bool) {
+    handoff_release();
+    emit started(QString::fromStdString(trainer.run_directory()), trainer.config());
+    trainer.run();
+  };
+  const auto error =
+      request.kind == Request::Kind::NewRun
+          ? execute([&] { return std::make_unique<Trainer>(*request.config, directory); }, train, tr("Training failed: %1"))
+          : execute([&] { return Trainer::resume(directory, request.config); }, train, tr("Training failed: %1"));
+  emit finished(!error, error.value_or(QString()));
 }
 
 }  // namespace isl::gui

@@ -13,6 +13,11 @@
 
 namespace isl::gui {
 
+// What an opened run that is not training can be asked for, on its last checkpoint, as
+// `isl-train evaluate` does: the kNN of the memory bank and of recomputed features with the
+// positive-set precision, or a linear probe. Each is recorded in the run's metrics.
+enum class Evaluation { KnnAndPrecision, LinearProbe };
+
 // Owns the isl::Trainer and lives on its own QThread (Qt's worker-object pattern). Start
 // requests travel as queued calls; results leave as queued signals carrying plain values.
 // Pause, resume and stop are direct calls instead: run() blocks this object's thread, so a
@@ -21,16 +26,21 @@ class TrainingWorker : public QObject, public TrainingObserver {
   Q_OBJECT
  public:
   using QObject::QObject;
-  // Queue a new run or the continuation of one; call from the thread that owns the window.
+  // Queue a new run or the continuation of one, with `changed` settings if given (refused
+  // changes fail the request with core's message); call from the thread that owns the window.
   void requestNew(const isl::Config& config, const QString& run_directory);
-  void requestContinue(const QString& run_directory);
-  // A run is requested, starting (its data read, its model built) or training.
+  void requestContinue(const QString& run_directory, const std::optional<isl::Config>& changed = {});
+  // Queue an evaluation of the run in `run_directory`, which must not be training; its record
+  // arrives through metrics(), its end through evaluationFinished().
+  void requestEvaluation(const QString& run_directory, Evaluation what);
+  // A run or an evaluation is requested, starting (its data read, its model built) or working.
   bool busy() const;
   // These act on the training run and on a requested run that has not begun training yet, so
   // that a stop or pause pressed while a run starts is not lost.
   void pause();
   void resume();
   void stop();
+  // A linear probe at the next iteration boundary of the training run.
   void requestLinearProbe();
   // The proxies the generator makes now for `anchor` of the run in `run_directory`: from the
   // run that trains, or else from the run's checkpoint, opened on this object's thread for
@@ -49,10 +59,15 @@ class TrainingWorker : public QObject, public TrainingObserver {
   void anchorProxies(const isl::AnchorProxiesPtr& proxies);
   // The run ended: finished, stopped (with a checkpoint written) or failed.
   void finished(bool ok, const QString& error);
+  // A requested evaluation ended: recorded, or failed with `error`.
+  void evaluationFinished(bool ok, const QString& error);
 
  private:
-  template <class Make>
-  void execute(Make make_trainer);
+  // Makes the request's trainer, holds it in trainer_ while `work` uses it and closes it;
+  // returns the failure's message, or nothing. `failed` words a failure that is not an
+  // InputError ("... failed: %1").
+  template <class Make, class Work>
+  std::optional<QString> execute(Make make_trainer, Work work, const QString& failed);
   // TrainingObserver, called on the trainer's threads; every signal goes to the UI thread.
   void on_progress(const Progress& p) override {
     handoff_release();
@@ -85,8 +100,10 @@ class TrainingWorker : public QObject, public TrainingObserver {
   }
 
   struct Request {
-    std::optional<Config> config;  // a new run; without: continue the run in run_directory
+    enum class Kind { NewRun, Continue, Evaluate } kind = Kind::NewRun;
     QString run_directory;
+    std::optional<Config> config;  // a new run's settings, or a continued run's changed ones
+    Evaluation evaluation = Evaluation::KnnAndPrecision;
   };
   void queue(Request request);
   // Runs the oldest request, on the worker's thread; queue() invokes it once per request.
@@ -100,7 +117,7 @@ class TrainingWorker : public QObject, public TrainingObserver {
   std::deque<Request> requests_;
   std::unique_ptr<Trainer> trainer_;
   int pending_ = 0;            // requested runs whose trainer is not in trainer_ yet
-  bool stop_pending_ = false;  // stop every pending run as soon as it begins
+  bool stop_pending_ = false;  // stop every pending run as soon as it begins; skip evaluations
   bool pause_pending_ = false; // pause the next pending run as soon as it begins
   struct AnchorRequest {
     int64_t anchor = -1;

@@ -217,8 +217,8 @@ class StressTest : public QObject {
   enum Action {
     kStartNew, kContinue, kPause, kResume, kStop, kOpenRun, kOpenNotARun, kClickPoint, kDrag, kColoring,
     kTimeline, kLive, kNextAnchor, kCurvesTab, kExportFigure, kExportView, kExportInspector, kExportMetrics,
-    kExportProjector, kExportCheckpoint, kExportWeights, kProbe, kResetView, kAbout, kPreferences, kNewRunDialog,
-    kQuit, kWait, kActionCount
+    kExportProjector, kExportTensorBoard, kExportCheckpoint, kExportWeights, kProbe, kEvaluate, kContinueChanged,
+    kResetView, kAbout, kPreferences, kNewRunDialog, kQuit, kWait, kActionCount
   };
   static const char* name(Action action);
   void perform(Action action);
@@ -260,6 +260,7 @@ class StressTest : public QObject {
   QStringList runs_;            // directories given to startRun
   QStringList expected_files_;  // exports whose dialog was answered
   QStringList projector_folders_;
+  QStringList tensorboard_folders_;
   int export_count_ = 0;
   int runs_requested_ = 0;  // startRun calls and continued runs: each ends with one `finished`
   int performed_[kActionCount] = {};
@@ -270,8 +271,9 @@ const char* StressTest::name(Action action) {
       "start a new run", "continue the opened run", "pause", "resume", "stop", "open a run",
       "open a folder that is not a run", "click a point", "drag the view", "change the colouring",
       "move the timeline", "toggle live", "next anchor with positives", "switch curves tab", "export curves",
-      "export 3D view", "export inspector", "export metrics", "export projector files", "export checkpoint",
-      "export backbone weights", "linear probe", "reset view", "about box", "preferences dialog",
+      "export 3D view", "export inspector", "export metrics", "export projector files",
+      "export TensorBoard scalars", "export checkpoint", "export backbone weights", "linear probe",
+      "evaluate the opened run", "continue with changed settings (cancelled)", "reset view", "about box", "preferences dialog",
       "new-run dialog (cancelled)", "quit", "wait"};
   static_assert(sizeof(names) / sizeof(names[0]) == kActionCount);
   return names[action];
@@ -387,6 +389,16 @@ void StressTest::perform(Action what) {
       if (has_run) projector_folders_ << folder;
       break;
     }
+    case kExportTensorBoard: {
+      const bool has_run = !window.runDirectory().isEmpty();
+      const QString folder = QString("%1/%2-tensorboard").arg(exports_).arg(++export_count_);
+      QVERIFY(QDir().mkpath(folder));
+      answerer_->answer(folder);
+      trigger(action("export-tensorboard"));
+      answerer_->forget();
+      if (has_run) tensorboard_folders_ << folder;
+      break;
+    }
     case kExportCheckpoint:
       triggerWithFile(action("export-checkpoint"), exportPath("checkpoint", false));
       break;
@@ -394,7 +406,14 @@ void StressTest::perform(Action what) {
       triggerWithFile(action("export-weights"), exportPath("backbone", false));
       break;
     case kProbe:
+      // While a run trains, at its next iteration; on an opened run at rest, on the worker.
       trigger(action("probe"));
+      break;
+    case kEvaluate:
+      trigger(action("evaluate"));
+      break;
+    case kContinueChanged:
+      trigger(action("continue-changed"));
       break;
     case kResetView:
       trigger(action("reset-view"));
@@ -467,12 +486,13 @@ void StressTest::randomActionsWhileTraining() {
     int weight;
   };
   const Weighted table[] = {
-      {kStartNew, 8},        {kContinue, 3},         {kPause, 3},        {kResume, 6},          {kStop, 1},
-      {kOpenRun, 3},         {kOpenNotARun, 1},      {kClickPoint, 8},   {kDrag, 3},            {kColoring, 5},
-      {kTimeline, 3},        {kLive, 2},             {kNextAnchor, 3},   {kCurvesTab, 2},       {kExportFigure, 2},
-      {kExportView, 2},      {kExportInspector, 1},  {kExportMetrics, 2}, {kExportProjector, 1}, {kExportCheckpoint, 1},
-      {kExportWeights, 1},   {kProbe, 1},            {kResetView, 2},    {kAbout, 1},           {kPreferences, 1},
-      {kNewRunDialog, 1},    {kQuit, 1},             {kWait, 12},
+      {kStartNew, 8},           {kContinue, 3},           {kPause, 3},              {kResume, 6},             {kStop, 1},
+      {kOpenRun, 3},            {kOpenNotARun, 1},        {kClickPoint, 8},         {kDrag, 3},               {kColoring, 5},
+      {kTimeline, 3},           {kLive, 2},               {kNextAnchor, 3},         {kCurvesTab, 2},          {kExportFigure, 2},
+      {kExportView, 2},         {kExportInspector, 1},    {kExportMetrics, 2},      {kExportProjector, 1},    {kExportTensorBoard, 1},
+      {kExportCheckpoint, 1},   {kExportWeights, 1},      {kProbe, 1},              {kEvaluate, 1},           {kContinueChanged, 1},
+      {kResetView, 2},          {kAbout, 1},              {kPreferences, 1},        {kNewRunDialog, 1},       {kQuit, 1},
+      {kWait, 12},
   };
   int total_weight = 0;
   for (const auto& entry : table) total_weight += entry.weight;
@@ -521,6 +541,11 @@ void StressTest::randomActionsWhileTraining() {
     QTRY_VERIFY_WITH_TIMEOUT(window.log()->text().contains("Saved the projector files in " + folder), 60000);
     for (const char* name : {"tensors.tsv", "metadata.tsv", "sprite.png", "projector_config.pbtxt"})
       QVERIFY2(QFileInfo(folder + "/" + name).size() > 0, qPrintable(folder + "/" + name + " was not written"));
+  }
+  for (const QString& folder : tensorboard_folders_) {
+    QTRY_VERIFY_WITH_TIMEOUT(window.log()->text().contains("Saved the TensorBoard event file " + folder), 60000);
+    QVERIFY2(!QDir(folder).entryList({"events.out.tfevents.*"}, QDir::Files).isEmpty(),
+             qPrintable(folder + " holds no event file"));
   }
   QTest::qWait(200);  // the last queued state changes and snapshots
 
