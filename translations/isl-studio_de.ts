@@ -338,12 +338,12 @@
         <translation>Kamera zurücksetzen, sodass alle Punkte sichtbar sind</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="336"/>
+        <location filename="../widgets/embedding_view.cpp" line="398"/>
         <source>class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/embedding_view.cpp" line="337"/>
+        <location filename="../widgets/embedding_view.cpp" line="399"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… %n weitere</numerusform>
@@ -351,47 +351,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="338"/>
+        <location filename="../widgets/embedding_view.cpp" line="400"/>
         <source>Label</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="342"/>
+        <location filename="../widgets/embedding_view.cpp" line="404"/>
         <source>Positive-set size (log)</source>
         <translation>Größe der Positivmenge (log)</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="344"/>
+        <location filename="../widgets/embedding_view.cpp" line="406"/>
         <source>Anchor&apos;s positive set</source>
         <translation>Positivmenge des Ankers</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="344"/>
+        <location filename="../widgets/embedding_view.cpp" line="406"/>
         <source>anchor</source>
         <translation>Anker</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="345"/>
+        <location filename="../widgets/embedding_view.cpp" line="407"/>
         <source>positive, same label</source>
         <translation>Positiv, gleiche Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="346"/>
+        <location filename="../widgets/embedding_view.cpp" line="408"/>
         <source>positive, other label</source>
         <translation>Positiv, andere Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="347"/>
+        <location filename="../widgets/embedding_view.cpp" line="409"/>
         <source>not in the set</source>
         <translation>nicht in der Menge</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="355"/>
+        <location filename="../widgets/embedding_view.cpp" line="417"/>
         <source>No run yet. Start a run or open a run directory.</source>
         <translation>Noch kein Lauf. Starten Sie einen Lauf oder öffnen Sie ein Laufverzeichnis.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/embedding_view.cpp" line="361"/>
+        <location filename="../widgets/embedding_view.cpp" line="423"/>
         <source>Round %1 · %2 · epoch %3 · %n images</source>
         <translation>
             <numerusform>Runde %1 · %2 · Epoche %3 · %n Bild</numerusform>
@@ -399,14 +399,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="364"/>
+        <location filename="../widgets/embedding_view.cpp" line="426"/>
         <source>Anchor %1 (label %2), %3 positives</source>
         <translation>Anker %1 (Klasse %2), %3 Positive</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="368"/>
+        <location filename="../widgets/embedding_view.cpp" line="430"/>
         <source>Proxy confidence %1</source>
         <translation>Konfidenz des Proxys %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/embedding_view.cpp" line="441"/>
+        <source>This snapshot cannot place proxies made now (it holds no projection of its own)</source>
+        <translation>Dieser Schnappschuss kann jetzt erzeugte Proxys nicht einordnen (er enthält keine eigene Projektion)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/embedding_view.cpp" line="443"/>
+        <source>%n proxies made now, the best with confidence %1</source>
+        <translation>
+            <numerusform>%n Proxy jetzt erzeugt, der beste mit Konfidenz %1</numerusform>
+            <numerusform>%n Proxys jetzt erzeugt, der beste mit Konfidenz %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/embedding_view.cpp" line="444"/>
+        <source>The generator has not been trained yet: these proxies are noise</source>
+        <translation>Der Generator ist noch nicht trainiert: diese Proxys sind Rauschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/embedding_view.cpp" line="446"/>
+        <source>Below the threshold %1: this anchor mines nothing now</source>
+        <translation>Unter der Schwelle %1: dieser Anker findet jetzt nichts</translation>
+    </message>
+    <message>
+        <location filename="../widgets/embedding_view.cpp" line="447"/>
+        <source>Mining region: cosine to the best proxy above %1; %2 of its %3 nearest images would join</source>
+        <translation>Mining-Region: Kosinus zum besten Proxy über %1; %2 seiner %3 nächsten Bilder kämen hinzu</translation>
     </message>
 </context>
 <context>
@@ -425,330 +453,330 @@
 <context>
     <name>isl::gui::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="364"/>
+        <location filename="../app/studio/main_window.cpp" line="381"/>
         <source>Training paused</source>
         <translation>Training angehalten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="85"/>
+        <location filename="../app/studio/main_window.cpp" line="86"/>
         <source>Thumbnails are not available: %1</source>
         <translation>Vorschaubilder sind nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="198"/>
+        <location filename="../app/studio/main_window.cpp" line="213"/>
         <source>About ISL Studio</source>
         <translation>Über ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="199"/>
+        <location filename="../app/studio/main_window.cpp" line="214"/>
         <source>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Watch and steer Instance Similarity Learning training live.</source>
         <translation>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Das Training von Instance Similarity Learning live beobachten und steuern.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="233"/>
-        <location filename="../app/studio/main_window.cpp" line="488"/>
+        <location filename="../app/studio/main_window.cpp" line="248"/>
+        <location filename="../app/studio/main_window.cpp" line="506"/>
         <source>ISL Studio</source>
         <translation>ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="233"/>
+        <location filename="../app/studio/main_window.cpp" line="248"/>
         <source>ISL Studio — %1</source>
         <translation>ISL Studio — %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="234"/>
+        <location filename="../app/studio/main_window.cpp" line="249"/>
         <source>&amp;New run…</source>
         <translation>&amp;Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="235"/>
+        <location filename="../app/studio/main_window.cpp" line="250"/>
         <source>Choose a data set, backbone and hyperparameters and start training</source>
         <translation>Datensatz, Backbone und Hyperparameter wählen und das Training starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="236"/>
+        <location filename="../app/studio/main_window.cpp" line="251"/>
         <source>&amp;Open run directory…</source>
         <translation>Laufverzeichnis ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="237"/>
+        <location filename="../app/studio/main_window.cpp" line="252"/>
         <source>Replay a finished run or follow one that isl-train is writing</source>
         <translation>Einen abgeschlossenen Lauf wiedergeben oder einem folgen, den isl-train gerade schreibt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="238"/>
+        <location filename="../app/studio/main_window.cpp" line="253"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="239"/>
+        <location filename="../app/studio/main_window.cpp" line="254"/>
         <source>Continue the opened run from its last checkpoint, or start a new one</source>
         <translation>Den geöffneten Lauf ab seinem letzten Checkpoint fortsetzen oder einen neuen starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="240"/>
+        <location filename="../app/studio/main_window.cpp" line="255"/>
         <source>&amp;Continue with changed settings…</source>
         <translation>&amp;Mit geänderten Einstellungen fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="241"/>
+        <location filename="../app/studio/main_window.cpp" line="256"/>
         <source>Change the settings that the run&apos;s saved state allows (more rounds or epochs, learning rates, device, …) and continue it from its last checkpoint</source>
         <translation>Die Einstellungen ändern, die der gespeicherte Zustand des Laufs zulässt (mehr Runden oder Epochen, Lernraten, Gerät, …), und ihn ab seinem letzten Checkpoint fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="243"/>
+        <location filename="../app/studio/main_window.cpp" line="258"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="244"/>
+        <location filename="../app/studio/main_window.cpp" line="259"/>
         <source>Pause training after the current iteration</source>
         <translation>Training nach der laufenden Iteration anhalten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="245"/>
+        <location filename="../app/studio/main_window.cpp" line="260"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="246"/>
+        <location filename="../app/studio/main_window.cpp" line="261"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="247"/>
+        <location filename="../app/studio/main_window.cpp" line="262"/>
         <source>Finish the current iteration, write a checkpoint and end the run</source>
         <translation>Laufende Iteration abschließen, Checkpoint schreiben und den Lauf beenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="248"/>
+        <location filename="../app/studio/main_window.cpp" line="263"/>
         <source>&amp;Linear probe</source>
         <translation>&amp;Lineare Sonde</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="249"/>
+        <location filename="../app/studio/main_window.cpp" line="264"/>
         <source>Train a linear classifier on the conv5 features and record its accuracy in the run&apos;s metrics: at the next iteration boundary while training, or on the opened run&apos;s last checkpoint</source>
         <translation>Einen linearen Klassifikator auf den conv5-Merkmalen trainieren und seine Genauigkeit in den Metriken des Laufs festhalten: während des Trainings an der nächsten Iterationsgrenze, sonst am letzten Checkpoint des geöffneten Laufs</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="251"/>
+        <location filename="../app/studio/main_window.cpp" line="266"/>
         <source>E&amp;valuate</source>
         <translation>&amp;Auswerten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="252"/>
+        <location filename="../app/studio/main_window.cpp" line="267"/>
         <source>Evaluate the opened run&apos;s last checkpoint: kNN on the memory bank and on features recomputed without augmentation, and positive-set precision; recorded in its metrics</source>
         <translation>Den letzten Checkpoint des geöffneten Laufs auswerten: kNN auf der Speicherbank und auf ohne Augmentierung neu berechneten Merkmalen sowie die Präzision der Positivmengen; in seinen Metriken festgehalten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="254"/>
+        <location filename="../app/studio/main_window.cpp" line="269"/>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="255"/>
+        <location filename="../app/studio/main_window.cpp" line="270"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="256"/>
+        <location filename="../app/studio/main_window.cpp" line="271"/>
         <source>Curves figure…</source>
         <translation>Kurvendiagramm…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="257"/>
+        <location filename="../app/studio/main_window.cpp" line="272"/>
         <source>3D view image…</source>
         <translation>Bild der 3D-Ansicht…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="258"/>
+        <location filename="../app/studio/main_window.cpp" line="273"/>
         <source>Inspector montage…</source>
         <translation>Montage des Inspektors…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="259"/>
+        <location filename="../app/studio/main_window.cpp" line="274"/>
         <source>Metrics as CSV…</source>
         <translation>Metriken als CSV…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="260"/>
+        <location filename="../app/studio/main_window.cpp" line="275"/>
         <source>Embeddings for TensorBoard…</source>
         <translation>Einbettungen für TensorBoard…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="261"/>
+        <location filename="../app/studio/main_window.cpp" line="276"/>
         <source>TensorBoard scalars…</source>
         <translation>TensorBoard-Skalare…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="262"/>
+        <location filename="../app/studio/main_window.cpp" line="277"/>
         <source>Write the shown run&apos;s metrics as a TensorBoard event file, to view with tensorboard --logdir</source>
         <translation>Die Metriken des angezeigten Laufs als TensorBoard-Ereignisdatei schreiben, anzusehen mit tensorboard --logdir</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="263"/>
+        <location filename="../app/studio/main_window.cpp" line="278"/>
         <source>Copy of the checkpoint…</source>
         <translation>Kopie des Checkpoints…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="264"/>
+        <location filename="../app/studio/main_window.cpp" line="279"/>
         <source>Backbone weights for Python…</source>
         <translation>Backbone-Gewichte für Python…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="265"/>
+        <location filename="../app/studio/main_window.cpp" line="280"/>
         <source>Reset 3D &amp;view</source>
         <translation>3D-&amp;Ansicht zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="266"/>
+        <location filename="../app/studio/main_window.cpp" line="281"/>
         <source>&amp;About ISL Studio</source>
         <translation>Ü&amp;ber ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="267"/>
+        <location filename="../app/studio/main_window.cpp" line="282"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="268"/>
+        <location filename="../app/studio/main_window.cpp" line="283"/>
         <source>Recent runs</source>
         <translation>Zuletzt geöffnete Läufe</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="269"/>
+        <location filename="../app/studio/main_window.cpp" line="284"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="270"/>
+        <location filename="../app/studio/main_window.cpp" line="285"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="271"/>
+        <location filename="../app/studio/main_window.cpp" line="286"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="272"/>
+        <location filename="../app/studio/main_window.cpp" line="287"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="273"/>
+        <location filename="../app/studio/main_window.cpp" line="288"/>
         <source>Run controls</source>
         <translation>Laufsteuerung</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="274"/>
+        <location filename="../app/studio/main_window.cpp" line="289"/>
         <source>Anchor inspector</source>
         <translation>Anker-Inspektor</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="274"/>
+        <location filename="../app/studio/main_window.cpp" line="289"/>
         <source>Curves</source>
         <translation>Kurven</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="274"/>
+        <location filename="../app/studio/main_window.cpp" line="289"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="307"/>
+        <location filename="../app/studio/main_window.cpp" line="323"/>
         <source>saved settings</source>
         <translation>gespeicherte Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="309"/>
+        <location filename="../app/studio/main_window.cpp" line="325"/>
         <source>The last settings could not be restored (%1); using defaults.</source>
         <translation>Die letzten Einstellungen konnten nicht wiederhergestellt werden (%1); es werden die Standardwerte verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="323"/>
+        <location filename="../app/studio/main_window.cpp" line="339"/>
         <source>Starting a new run in %1</source>
         <translation>Neuer Lauf wird in %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="338"/>
+        <location filename="../app/studio/main_window.cpp" line="354"/>
         <source>Continuing %1 from its last checkpoint with changed settings</source>
         <translation>%1 wird ab dem letzten Checkpoint mit geänderten Einstellungen fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="339"/>
+        <location filename="../app/studio/main_window.cpp" line="355"/>
         <source>Continuing %1 from its last checkpoint</source>
         <translation>%1 wird ab dem letzten Checkpoint fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="365"/>
+        <location filename="../app/studio/main_window.cpp" line="382"/>
         <source>Change settings and continue…</source>
         <translation>Einstellungen ändern und fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="366"/>
+        <location filename="../app/studio/main_window.cpp" line="383"/>
         <source>Keep it paused</source>
         <translation>Pausiert lassen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="377"/>
+        <location filename="../app/studio/main_window.cpp" line="394"/>
         <source>Linear probe on the last checkpoint of %1…</source>
         <translation>Lineare Sonde am letzten Checkpoint von %1…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="378"/>
+        <location filename="../app/studio/main_window.cpp" line="395"/>
         <source>Evaluating the last checkpoint of %1…</source>
         <translation>Der letzte Checkpoint von %1 wird ausgewertet…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="379"/>
+        <location filename="../app/studio/main_window.cpp" line="396"/>
         <source>Linear probe…</source>
         <translation>Lineare Sonde…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="379"/>
+        <location filename="../app/studio/main_window.cpp" line="396"/>
         <source>Evaluating…</source>
         <translation>Auswertung…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="396"/>
+        <location filename="../app/studio/main_window.cpp" line="413"/>
         <source>Evaluated: kNN top-1 %1 on the memory bank, %2 on recomputed features; positive-set precision %3 (ISL) vs %4 (Euclidean)</source>
         <translation>Ausgewertet: kNN Top-1 %1 auf der Speicherbank, %2 auf neu berechneten Merkmalen; Präzision der Positivmengen %3 (ISL) gegenüber %4 (euklidisch)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="439"/>
+        <location filename="../app/studio/main_window.cpp" line="457"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="443"/>
+        <location filename="../app/studio/main_window.cpp" line="461"/>
         <source>This folder is not a readable run directory.
 %1</source>
         <translation>Dieser Ordner ist kein lesbares Laufverzeichnis.
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="458"/>
+        <location filename="../app/studio/main_window.cpp" line="476"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="466"/>
+        <location filename="../app/studio/main_window.cpp" line="484"/>
         <source>Stopping after the current iteration; a checkpoint will be written.</source>
         <translation>Stopp nach der laufenden Iteration; ein Checkpoint wird geschrieben.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="477"/>
+        <location filename="../app/studio/main_window.cpp" line="495"/>
         <source>The run ended; its checkpoint is in %1</source>
         <translation>Der Lauf ist beendet; sein Checkpoint liegt in %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="494"/>
+        <location filename="../app/studio/main_window.cpp" line="512"/>
         <source>Training is running</source>
         <translation>Das Training läuft</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="495"/>
+        <location filename="../app/studio/main_window.cpp" line="513"/>
         <source>Stop the run, write a checkpoint and quit?</source>
         <translation>Lauf stoppen, Checkpoint schreiben und beenden?</translation>
     </message>
@@ -1418,114 +1446,114 @@
 <context>
     <name>isl::gui::SettingsDialog</name>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="33"/>
+        <location filename="../widgets/settings_dialog.cpp" line="34"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="34"/>
+        <location filename="../widgets/settings_dialog.cpp" line="35"/>
         <source>Network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="35"/>
+        <location filename="../widgets/settings_dialog.cpp" line="36"/>
         <source>Schedule</source>
         <translation>Ablauf</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="36"/>
+        <location filename="../widgets/settings_dialog.cpp" line="37"/>
         <source>Loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="37"/>
+        <location filename="../widgets/settings_dialog.cpp" line="38"/>
         <source>Optimiser</source>
         <translation>Optimierer</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="38"/>
+        <location filename="../widgets/settings_dialog.cpp" line="39"/>
         <source>Proxy GAN</source>
         <translation>Proxy-GAN</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="39"/>
+        <location filename="../widgets/settings_dialog.cpp" line="40"/>
         <source>Mining</source>
         <translation>Mining</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="40"/>
+        <location filename="../widgets/settings_dialog.cpp" line="41"/>
         <source>Evaluation</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="41"/>
+        <location filename="../widgets/settings_dialog.cpp" line="42"/>
         <source>Execution</source>
         <translation>Ausführung</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="62"/>
+        <location filename="../widgets/settings_dialog.cpp" line="63"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="62"/>
+        <location filename="../widgets/settings_dialog.cpp" line="63"/>
         <source>Change settings and continue</source>
         <translation>Einstellungen ändern und fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="90"/>
+        <location filename="../widgets/settings_dialog.cpp" line="91"/>
         <source>built-in MNIST digits</source>
         <translation>eingebaute MNIST-Ziffern</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="111"/>
+        <location filename="../widgets/settings_dialog.cpp" line="112"/>
         <source>comma-separated whole numbers</source>
         <translation>durch Kommas getrennte ganze Zahlen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="147"/>
+        <location filename="../widgets/settings_dialog.cpp" line="148"/>
         <source>Fixed for this run: its saved network, memory bank and positive sets depend on this setting, and changing it would make them meaningless. Start a new run to change it.</source>
         <translation>Für diesen Lauf festgelegt: Das gespeicherte Netz, die Speicherbank und die Positivmengen hängen von dieser Einstellung ab, eine Änderung würde sie bedeutungslos machen. Starten Sie einen neuen Lauf, um sie zu ändern.</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="159"/>
+        <location filename="../widgets/settings_dialog.cpp" line="160"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="161"/>
+        <location filename="../widgets/settings_dialog.cpp" line="162"/>
         <source>Folder for the new run</source>
         <translation>Ordner für den neuen Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="169"/>
-        <location filename="../widgets/settings_dialog.cpp" line="215"/>
+        <location filename="../widgets/settings_dialog.cpp" line="173"/>
+        <location filename="../widgets/settings_dialog.cpp" line="220"/>
         <source>Run directory</source>
         <translation>Laufverzeichnis</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="178"/>
+        <location filename="../widgets/settings_dialog.cpp" line="182"/>
         <source>Create run</source>
         <translation>Lauf anlegen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="178"/>
+        <location filename="../widgets/settings_dialog.cpp" line="182"/>
         <source>Continue run</source>
         <translation>Lauf fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="183"/>
+        <location filename="../widgets/settings_dialog.cpp" line="187"/>
         <source>The run continues from its last checkpoint with these settings. The greyed-out settings are fixed for this run: its saved state depends on them.</source>
         <translation>Der Lauf wird ab seinem letzten Checkpoint mit diesen Einstellungen fortgesetzt. Die ausgegrauten Einstellungen sind für diesen Lauf festgelegt: Sein gespeicherter Zustand hängt von ihnen ab.</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="213"/>
-        <location filename="../widgets/settings_dialog.cpp" line="214"/>
+        <location filename="../widgets/settings_dialog.cpp" line="218"/>
+        <location filename="../widgets/settings_dialog.cpp" line="219"/>
         <source>settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="215"/>
+        <location filename="../widgets/settings_dialog.cpp" line="220"/>
         <source>is empty</source>
         <translation>ist leer</translation>
     </message>
@@ -1571,13 +1599,18 @@
 <context>
     <name>isl::gui::TrainingWorker</name>
     <message>
-        <location filename="../app/studio/training_worker.cpp" line="114"/>
+        <location filename="../app/studio/training_worker.cpp" line="86"/>
+        <source>No proxies for image %1: %2</source>
+        <translation>Keine Proxys für Bild %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/training_worker.cpp" line="149"/>
         <source>Evaluation failed: %1</source>
         <translation>Auswertung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/training_worker.cpp" line="125"/>
-        <location filename="../app/studio/training_worker.cpp" line="126"/>
+        <location filename="../app/studio/training_worker.cpp" line="160"/>
+        <location filename="../app/studio/training_worker.cpp" line="161"/>
         <source>Training failed: %1</source>
         <translation>Das Training ist fehlgeschlagen: %1</translation>
     </message>

@@ -336,73 +336,100 @@
         <translation>重置相机以显示所有点</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="336"/>
+        <location filename="../widgets/embedding_view.cpp" line="398"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/embedding_view.cpp" line="337"/>
+        <location filename="../widgets/embedding_view.cpp" line="399"/>
         <source>… %n more</source>
         <translation>
             <numerusform>… 另外 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="338"/>
+        <location filename="../widgets/embedding_view.cpp" line="400"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="342"/>
+        <location filename="../widgets/embedding_view.cpp" line="404"/>
         <source>Positive-set size (log)</source>
         <translation>正样本集合大小（对数）</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="344"/>
+        <location filename="../widgets/embedding_view.cpp" line="406"/>
         <source>Anchor&apos;s positive set</source>
         <translation>锚点的正样本集合</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="344"/>
+        <location filename="../widgets/embedding_view.cpp" line="406"/>
         <source>anchor</source>
         <translation>锚点</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="345"/>
+        <location filename="../widgets/embedding_view.cpp" line="407"/>
         <source>positive, same label</source>
         <translation>正样本，标签相同</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="346"/>
+        <location filename="../widgets/embedding_view.cpp" line="408"/>
         <source>positive, other label</source>
         <translation>正样本，标签不同</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="347"/>
+        <location filename="../widgets/embedding_view.cpp" line="409"/>
         <source>not in the set</source>
         <translation>不在集合中</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="355"/>
+        <location filename="../widgets/embedding_view.cpp" line="417"/>
         <source>No run yet. Start a run or open a run directory.</source>
         <translation>尚无训练。请开始训练或打开一个训练目录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/embedding_view.cpp" line="361"/>
+        <location filename="../widgets/embedding_view.cpp" line="423"/>
         <source>Round %1 · %2 · epoch %3 · %n images</source>
         <translation>
             <numerusform>第 %1 轮 · %2 · 第 %3 轮次 · %n 张图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="364"/>
+        <location filename="../widgets/embedding_view.cpp" line="426"/>
         <source>Anchor %1 (label %2), %3 positives</source>
         <translation>锚点 %1（标签 %2），%3 个正样本</translation>
     </message>
     <message>
-        <location filename="../widgets/embedding_view.cpp" line="368"/>
+        <location filename="../widgets/embedding_view.cpp" line="430"/>
         <source>Proxy confidence %1</source>
         <translation>代理置信度 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/embedding_view.cpp" line="441"/>
+        <source>This snapshot cannot place proxies made now (it holds no projection of its own)</source>
+        <translation>此快照无法放置当前生成的代理（它不包含自己的投影）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/embedding_view.cpp" line="443"/>
+        <source>%n proxies made now, the best with confidence %1</source>
+        <translation>
+            <numerusform>当前生成 %n 个代理，最佳代理的置信度为 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/embedding_view.cpp" line="444"/>
+        <source>The generator has not been trained yet: these proxies are noise</source>
+        <translation>生成器尚未训练：这些代理只是噪声</translation>
+    </message>
+    <message>
+        <location filename="../widgets/embedding_view.cpp" line="446"/>
+        <source>Below the threshold %1: this anchor mines nothing now</source>
+        <translation>低于阈值 %1：此锚点当前挖掘不到任何样本</translation>
+    </message>
+    <message>
+        <location filename="../widgets/embedding_view.cpp" line="447"/>
+        <source>Mining region: cosine to the best proxy above %1; %2 of its %3 nearest images would join</source>
+        <translation>挖掘区域：与最佳代理的余弦相似度高于 %1；其 %3 个最近图像中有 %2 个将加入</translation>
     </message>
 </context>
 <context>
@@ -421,330 +448,330 @@
 <context>
     <name>isl::gui::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="364"/>
+        <location filename="../app/studio/main_window.cpp" line="381"/>
         <source>Training paused</source>
         <translation>训练已暂停</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="85"/>
+        <location filename="../app/studio/main_window.cpp" line="86"/>
         <source>Thumbnails are not available: %1</source>
         <translation>缩略图不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="198"/>
+        <location filename="../app/studio/main_window.cpp" line="213"/>
         <source>About ISL Studio</source>
         <translation>关于 ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="199"/>
+        <location filename="../app/studio/main_window.cpp" line="214"/>
         <source>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Watch and steer Instance Similarity Learning training live.</source>
         <translation>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;实时观察并控制实例相似性学习（ISL）的训练。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="233"/>
-        <location filename="../app/studio/main_window.cpp" line="488"/>
+        <location filename="../app/studio/main_window.cpp" line="248"/>
+        <location filename="../app/studio/main_window.cpp" line="506"/>
         <source>ISL Studio</source>
         <translation>ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="233"/>
+        <location filename="../app/studio/main_window.cpp" line="248"/>
         <source>ISL Studio — %1</source>
         <translation>ISL Studio — %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="234"/>
+        <location filename="../app/studio/main_window.cpp" line="249"/>
         <source>&amp;New run…</source>
         <translation>新建训练(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="235"/>
+        <location filename="../app/studio/main_window.cpp" line="250"/>
         <source>Choose a data set, backbone and hyperparameters and start training</source>
         <translation>选择数据集、主干网络和超参数并开始训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="236"/>
+        <location filename="../app/studio/main_window.cpp" line="251"/>
         <source>&amp;Open run directory…</source>
         <translation>打开训练目录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="237"/>
+        <location filename="../app/studio/main_window.cpp" line="252"/>
         <source>Replay a finished run or follow one that isl-train is writing</source>
         <translation>回放已完成的训练，或跟踪 isl-train 正在写入的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="238"/>
+        <location filename="../app/studio/main_window.cpp" line="253"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="239"/>
+        <location filename="../app/studio/main_window.cpp" line="254"/>
         <source>Continue the opened run from its last checkpoint, or start a new one</source>
         <translation>从最近的检查点继续已打开的训练，或开始新的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="240"/>
+        <location filename="../app/studio/main_window.cpp" line="255"/>
         <source>&amp;Continue with changed settings…</source>
         <translation>以更改的设置继续(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="241"/>
+        <location filename="../app/studio/main_window.cpp" line="256"/>
         <source>Change the settings that the run&apos;s saved state allows (more rounds or epochs, learning rates, device, …) and continue it from its last checkpoint</source>
         <translation>更改训练的已保存状态所允许的设置（更多轮或轮次、学习率、设备等），并从最近的检查点继续</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="243"/>
+        <location filename="../app/studio/main_window.cpp" line="258"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="244"/>
+        <location filename="../app/studio/main_window.cpp" line="259"/>
         <source>Pause training after the current iteration</source>
         <translation>在当前迭代结束后暂停训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="245"/>
+        <location filename="../app/studio/main_window.cpp" line="260"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="246"/>
+        <location filename="../app/studio/main_window.cpp" line="261"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="247"/>
+        <location filename="../app/studio/main_window.cpp" line="262"/>
         <source>Finish the current iteration, write a checkpoint and end the run</source>
         <translation>完成当前迭代，写入检查点并结束训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="248"/>
+        <location filename="../app/studio/main_window.cpp" line="263"/>
         <source>&amp;Linear probe</source>
         <translation>线性探测(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="249"/>
+        <location filename="../app/studio/main_window.cpp" line="264"/>
         <source>Train a linear classifier on the conv5 features and record its accuracy in the run&apos;s metrics: at the next iteration boundary while training, or on the opened run&apos;s last checkpoint</source>
         <translation>在 conv5 特征上训练线性分类器，并将其准确率记录到训练的指标中：训练期间在下一个迭代边界进行，否则基于已打开训练的最近检查点</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="251"/>
+        <location filename="../app/studio/main_window.cpp" line="266"/>
         <source>E&amp;valuate</source>
         <translation>评估(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="252"/>
+        <location filename="../app/studio/main_window.cpp" line="267"/>
         <source>Evaluate the opened run&apos;s last checkpoint: kNN on the memory bank and on features recomputed without augmentation, and positive-set precision; recorded in its metrics</source>
         <translation>评估已打开训练的最近检查点：基于记忆库和无增强重新计算的特征的 kNN，以及正样本集合精度；记录到其指标中</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="254"/>
+        <location filename="../app/studio/main_window.cpp" line="269"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="255"/>
+        <location filename="../app/studio/main_window.cpp" line="270"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="256"/>
+        <location filename="../app/studio/main_window.cpp" line="271"/>
         <source>Curves figure…</source>
         <translation>曲线图…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="257"/>
+        <location filename="../app/studio/main_window.cpp" line="272"/>
         <source>3D view image…</source>
         <translation>三维视图图像…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="258"/>
+        <location filename="../app/studio/main_window.cpp" line="273"/>
         <source>Inspector montage…</source>
         <translation>检查器拼图…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="259"/>
+        <location filename="../app/studio/main_window.cpp" line="274"/>
         <source>Metrics as CSV…</source>
         <translation>指标导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="260"/>
+        <location filename="../app/studio/main_window.cpp" line="275"/>
         <source>Embeddings for TensorBoard…</source>
         <translation>用于 TensorBoard 的嵌入…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="261"/>
+        <location filename="../app/studio/main_window.cpp" line="276"/>
         <source>TensorBoard scalars…</source>
         <translation>TensorBoard 标量…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="262"/>
+        <location filename="../app/studio/main_window.cpp" line="277"/>
         <source>Write the shown run&apos;s metrics as a TensorBoard event file, to view with tensorboard --logdir</source>
         <translation>将所显示训练的指标写为 TensorBoard 事件文件，可用 tensorboard --logdir 查看</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="263"/>
+        <location filename="../app/studio/main_window.cpp" line="278"/>
         <source>Copy of the checkpoint…</source>
         <translation>检查点副本…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="264"/>
+        <location filename="../app/studio/main_window.cpp" line="279"/>
         <source>Backbone weights for Python…</source>
         <translation>供 Python 使用的主干网络权重…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="265"/>
+        <location filename="../app/studio/main_window.cpp" line="280"/>
         <source>Reset 3D &amp;view</source>
         <translation>重置三维视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="266"/>
+        <location filename="../app/studio/main_window.cpp" line="281"/>
         <source>&amp;About ISL Studio</source>
         <translation>关于 ISL Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="267"/>
+        <location filename="../app/studio/main_window.cpp" line="282"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="268"/>
+        <location filename="../app/studio/main_window.cpp" line="283"/>
         <source>Recent runs</source>
         <translation>最近的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="269"/>
+        <location filename="../app/studio/main_window.cpp" line="284"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="270"/>
+        <location filename="../app/studio/main_window.cpp" line="285"/>
         <source>&amp;Run</source>
         <translation>训练(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="271"/>
+        <location filename="../app/studio/main_window.cpp" line="286"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="272"/>
+        <location filename="../app/studio/main_window.cpp" line="287"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="273"/>
+        <location filename="../app/studio/main_window.cpp" line="288"/>
         <source>Run controls</source>
         <translation>训练控制</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="274"/>
+        <location filename="../app/studio/main_window.cpp" line="289"/>
         <source>Anchor inspector</source>
         <translation>锚点检查器</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="274"/>
+        <location filename="../app/studio/main_window.cpp" line="289"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="274"/>
+        <location filename="../app/studio/main_window.cpp" line="289"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="307"/>
+        <location filename="../app/studio/main_window.cpp" line="323"/>
         <source>saved settings</source>
         <translation>已保存的设置</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="309"/>
+        <location filename="../app/studio/main_window.cpp" line="325"/>
         <source>The last settings could not be restored (%1); using defaults.</source>
         <translation>无法恢复上次的设置（%1）；将使用默认值。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="323"/>
+        <location filename="../app/studio/main_window.cpp" line="339"/>
         <source>Starting a new run in %1</source>
         <translation>正在 %1 中开始新的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="338"/>
+        <location filename="../app/studio/main_window.cpp" line="354"/>
         <source>Continuing %1 from its last checkpoint with changed settings</source>
         <translation>正在以更改的设置从最近的检查点继续 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="339"/>
+        <location filename="../app/studio/main_window.cpp" line="355"/>
         <source>Continuing %1 from its last checkpoint</source>
         <translation>正在从最近的检查点继续 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="365"/>
+        <location filename="../app/studio/main_window.cpp" line="382"/>
         <source>Change settings and continue…</source>
         <translation>更改设置并继续…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="366"/>
+        <location filename="../app/studio/main_window.cpp" line="383"/>
         <source>Keep it paused</source>
         <translation>保持暂停</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="377"/>
+        <location filename="../app/studio/main_window.cpp" line="394"/>
         <source>Linear probe on the last checkpoint of %1…</source>
         <translation>正在对 %1 的最近检查点进行线性探测…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="378"/>
+        <location filename="../app/studio/main_window.cpp" line="395"/>
         <source>Evaluating the last checkpoint of %1…</source>
         <translation>正在评估 %1 的最近检查点…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="379"/>
+        <location filename="../app/studio/main_window.cpp" line="396"/>
         <source>Linear probe…</source>
         <translation>线性探测…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="379"/>
+        <location filename="../app/studio/main_window.cpp" line="396"/>
         <source>Evaluating…</source>
         <translation>正在评估…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="396"/>
+        <location filename="../app/studio/main_window.cpp" line="413"/>
         <source>Evaluated: kNN top-1 %1 on the memory bank, %2 on recomputed features; positive-set precision %3 (ISL) vs %4 (Euclidean)</source>
         <translation>评估完成：kNN top-1 在记忆库上为 %1，在重新计算的特征上为 %2；正样本集合精度 %3（ISL）对比 %4（欧氏）</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="439"/>
+        <location filename="../app/studio/main_window.cpp" line="457"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="443"/>
+        <location filename="../app/studio/main_window.cpp" line="461"/>
         <source>This folder is not a readable run directory.
 %1</source>
         <translation>此文件夹不是可读取的训练目录。
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="458"/>
+        <location filename="../app/studio/main_window.cpp" line="476"/>
         <source>Open run directory</source>
         <translation>打开训练目录</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="466"/>
+        <location filename="../app/studio/main_window.cpp" line="484"/>
         <source>Stopping after the current iteration; a checkpoint will be written.</source>
         <translation>将在当前迭代结束后停止，并写入检查点。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="477"/>
+        <location filename="../app/studio/main_window.cpp" line="495"/>
         <source>The run ended; its checkpoint is in %1</source>
         <translation>训练已结束；检查点位于 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="494"/>
+        <location filename="../app/studio/main_window.cpp" line="512"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="495"/>
+        <location filename="../app/studio/main_window.cpp" line="513"/>
         <source>Stop the run, write a checkpoint and quit?</source>
         <translation>停止训练、写入检查点并退出吗？</translation>
     </message>
@@ -1413,114 +1440,114 @@
 <context>
     <name>isl::gui::SettingsDialog</name>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="33"/>
+        <location filename="../widgets/settings_dialog.cpp" line="34"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="34"/>
+        <location filename="../widgets/settings_dialog.cpp" line="35"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="35"/>
+        <location filename="../widgets/settings_dialog.cpp" line="36"/>
         <source>Schedule</source>
         <translation>训练计划</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="36"/>
+        <location filename="../widgets/settings_dialog.cpp" line="37"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="37"/>
+        <location filename="../widgets/settings_dialog.cpp" line="38"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="38"/>
+        <location filename="../widgets/settings_dialog.cpp" line="39"/>
         <source>Proxy GAN</source>
         <translation>代理 GAN</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="39"/>
+        <location filename="../widgets/settings_dialog.cpp" line="40"/>
         <source>Mining</source>
         <translation>挖掘</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="40"/>
+        <location filename="../widgets/settings_dialog.cpp" line="41"/>
         <source>Evaluation</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="41"/>
+        <location filename="../widgets/settings_dialog.cpp" line="42"/>
         <source>Execution</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="62"/>
+        <location filename="../widgets/settings_dialog.cpp" line="63"/>
         <source>New run</source>
         <translation>新建训练</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="62"/>
+        <location filename="../widgets/settings_dialog.cpp" line="63"/>
         <source>Change settings and continue</source>
         <translation>更改设置并继续</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="90"/>
+        <location filename="../widgets/settings_dialog.cpp" line="91"/>
         <source>built-in MNIST digits</source>
         <translation>内置 MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="111"/>
+        <location filename="../widgets/settings_dialog.cpp" line="112"/>
         <source>comma-separated whole numbers</source>
         <translation>以逗号分隔的整数</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="147"/>
+        <location filename="../widgets/settings_dialog.cpp" line="148"/>
         <source>Fixed for this run: its saved network, memory bank and positive sets depend on this setting, and changing it would make them meaningless. Start a new run to change it.</source>
         <translation>此训练中固定不变：已保存的网络、记忆库和正样本集合都依赖于此设置，更改它会使它们失去意义。如需更改，请开始新的训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="159"/>
+        <location filename="../widgets/settings_dialog.cpp" line="160"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="161"/>
+        <location filename="../widgets/settings_dialog.cpp" line="162"/>
         <source>Folder for the new run</source>
         <translation>新训练的文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="169"/>
-        <location filename="../widgets/settings_dialog.cpp" line="215"/>
+        <location filename="../widgets/settings_dialog.cpp" line="173"/>
+        <location filename="../widgets/settings_dialog.cpp" line="220"/>
         <source>Run directory</source>
         <translation>训练目录</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="178"/>
+        <location filename="../widgets/settings_dialog.cpp" line="182"/>
         <source>Create run</source>
         <translation>创建训练</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="178"/>
+        <location filename="../widgets/settings_dialog.cpp" line="182"/>
         <source>Continue run</source>
         <translation>继续训练</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="183"/>
+        <location filename="../widgets/settings_dialog.cpp" line="187"/>
         <source>The run continues from its last checkpoint with these settings. The greyed-out settings are fixed for this run: its saved state depends on them.</source>
         <translation>训练将以这些设置从最近的检查点继续。灰色的设置在此训练中固定不变：已保存的状态依赖于它们。</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="213"/>
-        <location filename="../widgets/settings_dialog.cpp" line="214"/>
+        <location filename="../widgets/settings_dialog.cpp" line="218"/>
+        <location filename="../widgets/settings_dialog.cpp" line="219"/>
         <source>settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../widgets/settings_dialog.cpp" line="215"/>
+        <location filename="../widgets/settings_dialog.cpp" line="220"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
@@ -1566,13 +1593,18 @@
 <context>
     <name>isl::gui::TrainingWorker</name>
     <message>
-        <location filename="../app/studio/training_worker.cpp" line="114"/>
+        <location filename="../app/studio/training_worker.cpp" line="86"/>
+        <source>No proxies for image %1: %2</source>
+        <translation>图像 %1 没有代理：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/training_worker.cpp" line="149"/>
         <source>Evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/training_worker.cpp" line="125"/>
-        <location filename="../app/studio/training_worker.cpp" line="126"/>
+        <location filename="../app/studio/training_worker.cpp" line="160"/>
+        <location filename="../app/studio/training_worker.cpp" line="161"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
