@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QProgressBar>
 
+#include <algorithm>
 #include <cmath>
 
 namespace isl::gui {
@@ -58,6 +59,8 @@ RunStatus::RunStatus(QWidget* parent)
   state_->setObjectName("runState");
   position_->setObjectName("runPosition");
   figure_->setObjectName("stageFigure");
+  epoch_bar_->setObjectName("epochBar");
+  stage_bar_->setObjectName("stageBar");
   for (QProgressBar* bar : {epoch_bar_, stage_bar_}) {
     bar->setMaximumWidth(180);
     bar->setMaximumHeight(16);
@@ -75,28 +78,31 @@ RunStatus::RunStatus(QWidget* parent)
   clear();
 }
 
+// Without a run in progress there is nothing for the bars to measure: they are hidden, not empty.
 void RunStatus::clear() {
   state_->setText(state_name(RunState::Idle));
-  stage_bar_->show();
   position_->clear();
   figure_->clear();
   speed_->clear();
   device_->clear();
-  epoch_bar_->setRange(0, 1);
-  epoch_bar_->setValue(0);
-  stage_bar_->setRange(0, 1);
-  stage_bar_->setValue(0);
-  epoch_bar_->setFormat(tr("epoch"));
-  stage_bar_->setFormat(tr("stage"));
+  epoch_bar_->hide();
+  stage_bar_->hide();
 }
 
-void RunStatus::showSnapshotPosition(const Snapshot& snapshot) {
+void RunStatus::showSnapshotPosition(const Snapshot& snapshot, int index, int count) {
   state_->setText("<b>" + tr("Replay") + "</b>");
   position_->setText(tr("Round %1 · %2 · epoch %3 · %4 backbone epochs")
                          .arg(snapshot.round + 1)
                          .arg(stage_name(snapshot.stage))
                          .arg(snapshot.epoch)
                          .arg(snapshot.global_epoch));
+  // The bar shows where on the timeline the shown snapshot lies.
+  const int total = std::max(count, 1);
+  epoch_bar_->setRange(0, total);
+  epoch_bar_->setValue(std::clamp(index + 1, 0, total));
+  epoch_bar_->setFormat(tr("snapshot %1 of %2").arg(std::clamp(index + 1, 0, total)).arg(total));
+  epoch_bar_->show();
+  stage_bar_->hide();
 }
 
 void RunStatus::showBusy(const QString& task) {
@@ -110,12 +116,15 @@ void RunStatus::showBusy(const QString& task) {
     bar->setRange(0, 0);
     bar->setFormat(QString());
   }
+  epoch_bar_->show();
   stage_bar_->hide();
 }
 
 void RunStatus::setState(RunState state) { state_->setText("<b>" + state_name(state) + "</b>"); }
 
 void RunStatus::setProgress(const Progress& p) {
+  epoch_bar_->show();
+  stage_bar_->show();
   position_->setText(tr("Round %1/%2 · %3 · epoch %4").arg(p.round + 1).arg(p.rounds).arg(stage_name(p.stage)).arg(p.epoch + 1));
   epoch_bar_->setRange(0, int(std::max<int64_t>(p.iterations, 1)));
   epoch_bar_->setValue(int(p.iteration));

@@ -21,8 +21,9 @@ class RunStatus : public QWidget {
   void setProgress(const isl::Progress& progress);
   void setState(isl::RunState state);
   void clear();
-  // Without a run in progress: where the shown snapshot of an opened run directory stands.
-  void showSnapshotPosition(const isl::Snapshot& snapshot);
+  // Without a run in progress: where the shown snapshot of an opened run directory stands,
+  // the index-th of `count` on the timeline.
+  void showSnapshotPosition(const isl::Snapshot& snapshot, int index, int count);
   // Work on a run that is not training (an evaluation), named by `task`, whose length is
   // not known: the bars show that it goes on; clear() ends it.
   void showBusy(const QString& task);

@@ -40,6 +40,7 @@ SnapshotTimeline::SnapshotTimeline(QWidget* parent)
 SnapshotTimeline::~SnapshotTimeline() { loader_.waitForFinished(); }
 
 bool SnapshotTimeline::following() const { return live_->isChecked(); }
+int SnapshotTimeline::shownIndex() const { return slider_->value(); }
 
 void SnapshotTimeline::clear() {
   live_source_ = false;

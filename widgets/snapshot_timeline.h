@@ -25,6 +25,7 @@ class SnapshotTimeline : public QWidget {
   int snapshotCount() const { return int(files_.size()); }
   isl::SnapshotPtr current() const { return current_; }
   bool following() const;
+  int shownIndex() const;  // on the slider, from 0
 
  public slots:
   void setRunDirectory(const QString& directory);

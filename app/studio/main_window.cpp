@@ -141,7 +141,8 @@ void MainWindow::createPanels() {
   connect(timeline_, &SnapshotTimeline::snapshotShown, view_, &EmbeddingView::setSnapshot);
   connect(timeline_, &SnapshotTimeline::snapshotShown, inspector_, &AnchorInspector::setSnapshot);
   connect(timeline_, &SnapshotTimeline::snapshotShown, this, [this](const SnapshotPtr& snapshot) {
-    if (!worker_->busy() && snapshot) status_->showSnapshotPosition(*snapshot);
+    if (!worker_->busy() && snapshot)
+      status_->showSnapshotPosition(*snapshot, timeline_->shownIndex(), timeline_->snapshotCount());
   });
   connect(timeline_, &SnapshotTimeline::errorOccurred, this, [this](const QString& m) { reportError(m, true); });
   connect(view_, &EmbeddingView::anchorPicked, &selection_, &AnchorSelection::setAnchor);
@@ -417,7 +418,8 @@ void MainWindow::onEvaluationFinished(bool ok, const QString& error) {
   }
   follower_->follow(run_directory_);
   status_->clear();
-  if (const SnapshotPtr shown = timeline_->current()) status_->showSnapshotPosition(*shown);
+  if (const SnapshotPtr shown = timeline_->current())
+    status_->showSnapshotPosition(*shown, timeline_->shownIndex(), timeline_->snapshotCount());
   updateActions();
   if (close_when_stopped_) close();
 }

@@ -2,6 +2,8 @@
 #include <QAction>
 #include <QFileInfo>
 #include <QLabel>
+#include <QProgressBar>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -57,6 +59,16 @@ class MainWindowTest : public QObject {
     QVERIFY(state && position);
     QVERIFY2(state->text().contains("Replay"), qPrintable(state->text()));
     QVERIFY2(position->text().contains("3 backbone epochs"), qPrintable(position->text()));
+    // In replay the bar shows the place on the timeline, and the training-only bar is gone.
+    auto* timeline_bar = window.findChild<QProgressBar*>("epochBar");
+    auto* stage_bar = window.findChild<QProgressBar*>("stageBar");
+    QVERIFY(timeline_bar && stage_bar);
+    QVERIFY(timeline_bar->isVisible() && !stage_bar->isVisible());
+    QCOMPARE(timeline_bar->text(), QString("snapshot 3 of 3"));
+    window.timeline()->findChild<QSlider*>()->setValue(0);
+    QTRY_COMPARE(timeline_bar->text(), QString("snapshot 1 of 3"));
+    window.timeline()->findChild<QSlider*>()->setValue(2);
+    QTRY_COMPARE(window.timeline()->current()->global_epoch, 3);
     QTRY_COMPARE(int(window.records().size()), 3);
     QTest::qWait(200);
     const QPoint at = window.embeddingView()->screenPosition(42);
