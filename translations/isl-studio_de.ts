@@ -145,112 +145,127 @@
     </message>
     <message>
         <location filename="../widgets/curves_panel.cpp" line="69"/>
-        <source>precision</source>
-        <translation>Präzision</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="69"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="69"/>
-        <source>top-1 accuracy</source>
-        <translation>Top-1-Genauigkeit</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="69"/>
-        <location filename="../widgets/curves_panel.cpp" line="139"/>
+        <location filename="../widgets/curves_panel.cpp" line="70"/>
+        <location filename="../widgets/curves_panel.cpp" line="140"/>
         <source>learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
         <location filename="../widgets/curves_panel.cpp" line="70"/>
+        <source>top-1 accuracy (share of test images)</source>
+        <translation>Top-1-Genauigkeit (Anteil der Testbilder)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="71"/>
         <source>loss / confidence</source>
         <translation>Verlust / Konfidenz</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="70"/>
+        <location filename="../widgets/curves_panel.cpp" line="71"/>
         <source>pairs</source>
         <translation>Paare</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="70"/>
+        <location filename="../widgets/curves_panel.cpp" line="71"/>
         <source>confidence / cosine similarity</source>
         <translation>Konfidenz / Kosinus-Ähnlichkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="75"/>
+        <location filename="../widgets/curves_panel.cpp" line="76"/>
         <source>mining pass (all rounds)</source>
         <translation>Mining-Durchlauf (alle Runden)</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="131"/>
+        <location filename="../widgets/curves_panel.cpp" line="132"/>
         <source>total</source>
         <translation>gesamt</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="132"/>
+        <location filename="../widgets/curves_panel.cpp" line="133"/>
         <source>instance term</source>
         <translation>Instanzterm</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="133"/>
+        <location filename="../widgets/curves_panel.cpp" line="134"/>
         <source>set term</source>
         <translation>Mengenterm</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="134"/>
+        <location filename="../widgets/curves_panel.cpp" line="135"/>
         <source>hard-positive term</source>
         <translation>Hard-Positive-Term</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="135"/>
+        <location filename="../widgets/curves_panel.cpp" line="136"/>
         <source>kNN, memory bank</source>
         <translation>kNN, Speicherbank</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="136"/>
+        <location filename="../widgets/curves_panel.cpp" line="137"/>
         <source>kNN, recomputed features</source>
         <translation>kNN, neu berechnete Merkmale</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="137"/>
+        <location filename="../widgets/curves_panel.cpp" line="138"/>
         <source>kNN, recomputed features (evaluated on demand)</source>
         <translation>kNN, neu berechnete Merkmale (auf Anfrage ausgewertet)</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="138"/>
+        <location filename="../widgets/curves_panel.cpp" line="139"/>
         <source>linear probe</source>
         <translation>lineare Probe</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="140"/>
+        <location filename="../widgets/curves_panel.cpp" line="141"/>
         <source>generator loss</source>
         <translation>Generatorverlust</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="141"/>
+        <location filename="../widgets/curves_panel.cpp" line="142"/>
         <source>discriminator loss</source>
         <translation>Diskriminatorverlust</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="142"/>
+        <location filename="../widgets/curves_panel.cpp" line="143"/>
         <source>confidence in real triplets</source>
         <translation>Konfidenz für echte Tripel</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="143"/>
+        <location filename="../widgets/curves_panel.cpp" line="144"/>
         <source>confidence in proxies</source>
         <translation>Konfidenz für Proxys</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="144"/>
+        <location filename="../widgets/curves_panel.cpp" line="145"/>
         <source>mined pairs</source>
         <translation>gefundene Paare</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="74"/>
+        <location filename="../widgets/curves_panel.cpp" line="149"/>
+        <source>ISL sets, all sizes</source>
+        <translation>ISL-Mengen, alle Größen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="150"/>
+        <source>Euclidean sets, all sizes</source>
+        <translation>Euklidische Mengen, alle Größen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="155"/>
+        <source>ISL sets, first %1 members</source>
+        <translation>ISL-Mengen, erste %1 Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="155"/>
+        <source>Euclidean sets, %1 nearest members</source>
+        <translation>Euklidische Mengen, %1 nächste Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="75"/>
         <source>GAN epoch (all rounds)</source>
         <translation>GAN-Epoche (alle Runden)</translation>
     </message>
@@ -265,47 +280,32 @@
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="76"/>
+        <location filename="../widgets/curves_panel.cpp" line="69"/>
+        <source>precision (share of members with the anchor&apos;s label)</source>
+        <translation>Präzision (Anteil der Mitglieder mit der Klasse des Ankers)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="77"/>
         <source>backbone epoch</source>
         <translation>Backbone-Epoche</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="145"/>
+        <location filename="../widgets/curves_panel.cpp" line="146"/>
         <source>added in the pass</source>
         <translation>im Durchlauf hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="146"/>
+        <location filename="../widgets/curves_panel.cpp" line="147"/>
         <source>proxy confidence</source>
         <translation>Proxy-Konfidenz</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="147"/>
+        <location filename="../widgets/curves_panel.cpp" line="148"/>
         <source>similarity to nearest memory entry</source>
         <translation>Ähnlichkeit zum nächsten Speichereintrag</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="148"/>
-        <source>ISL</source>
-        <translation>ISL</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="149"/>
-        <source>Euclidean</source>
-        <translation>Euklidisch</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="154"/>
-        <source>ISL, %1 positives</source>
-        <translation>ISL, %1 Positive</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="154"/>
-        <source>Euclidean, %1 neighbours</source>
-        <translation>Euklidisch, %1 Nachbarn</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="174"/>
+        <location filename="../widgets/curves_panel.cpp" line="176"/>
         <source>%1 = %2 at %3</source>
         <translation>%1 = %2 bei %3</translation>
     </message>

@@ -143,112 +143,127 @@
     </message>
     <message>
         <location filename="../widgets/curves_panel.cpp" line="69"/>
-        <source>precision</source>
-        <translation>精度</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="69"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="69"/>
-        <source>top-1 accuracy</source>
-        <translation>Top-1 准确率</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="69"/>
-        <location filename="../widgets/curves_panel.cpp" line="139"/>
+        <location filename="../widgets/curves_panel.cpp" line="70"/>
+        <location filename="../widgets/curves_panel.cpp" line="140"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
         <location filename="../widgets/curves_panel.cpp" line="70"/>
+        <source>top-1 accuracy (share of test images)</source>
+        <translation>Top-1 准确率（测试图像所占比例）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="71"/>
         <source>loss / confidence</source>
         <translation>损失 / 置信度</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="70"/>
+        <location filename="../widgets/curves_panel.cpp" line="71"/>
         <source>pairs</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="70"/>
+        <location filename="../widgets/curves_panel.cpp" line="71"/>
         <source>confidence / cosine similarity</source>
         <translation>置信度 / 余弦相似度</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="75"/>
+        <location filename="../widgets/curves_panel.cpp" line="76"/>
         <source>mining pass (all rounds)</source>
         <translation>挖掘轮次（所有轮）</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="131"/>
+        <location filename="../widgets/curves_panel.cpp" line="132"/>
         <source>total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="132"/>
+        <location filename="../widgets/curves_panel.cpp" line="133"/>
         <source>instance term</source>
         <translation>实例项</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="133"/>
+        <location filename="../widgets/curves_panel.cpp" line="134"/>
         <source>set term</source>
         <translation>集合项</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="134"/>
+        <location filename="../widgets/curves_panel.cpp" line="135"/>
         <source>hard-positive term</source>
         <translation>困难正样本项</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="135"/>
+        <location filename="../widgets/curves_panel.cpp" line="136"/>
         <source>kNN, memory bank</source>
         <translation>kNN，记忆库</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="136"/>
+        <location filename="../widgets/curves_panel.cpp" line="137"/>
         <source>kNN, recomputed features</source>
         <translation>kNN，重新计算的特征</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="137"/>
+        <location filename="../widgets/curves_panel.cpp" line="138"/>
         <source>kNN, recomputed features (evaluated on demand)</source>
         <translation>kNN，重新计算的特征（按需评估）</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="138"/>
+        <location filename="../widgets/curves_panel.cpp" line="139"/>
         <source>linear probe</source>
         <translation>线性探测</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="140"/>
+        <location filename="../widgets/curves_panel.cpp" line="141"/>
         <source>generator loss</source>
         <translation>生成器损失</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="141"/>
+        <location filename="../widgets/curves_panel.cpp" line="142"/>
         <source>discriminator loss</source>
         <translation>判别器损失</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="142"/>
+        <location filename="../widgets/curves_panel.cpp" line="143"/>
         <source>confidence in real triplets</source>
         <translation>真实三元组的置信度</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="143"/>
+        <location filename="../widgets/curves_panel.cpp" line="144"/>
         <source>confidence in proxies</source>
         <translation>代理的置信度</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="144"/>
+        <location filename="../widgets/curves_panel.cpp" line="145"/>
         <source>mined pairs</source>
         <translation>挖掘的样本对</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="74"/>
+        <location filename="../widgets/curves_panel.cpp" line="149"/>
+        <source>ISL sets, all sizes</source>
+        <translation>ISL 集合，所有大小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="150"/>
+        <source>Euclidean sets, all sizes</source>
+        <translation>欧氏集合，所有大小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="155"/>
+        <source>ISL sets, first %1 members</source>
+        <translation>ISL 集合，前 %1 个成员</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="155"/>
+        <source>Euclidean sets, %1 nearest members</source>
+        <translation>欧氏集合，最近的 %1 个成员</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="75"/>
         <source>GAN epoch (all rounds)</source>
         <translation>GAN 轮次（所有轮）</translation>
     </message>
@@ -263,47 +278,32 @@
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="76"/>
+        <location filename="../widgets/curves_panel.cpp" line="69"/>
+        <source>precision (share of members with the anchor&apos;s label)</source>
+        <translation>精度（与锚点类别相同的成员所占比例）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/curves_panel.cpp" line="77"/>
         <source>backbone epoch</source>
         <translation>主干网络轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="145"/>
+        <location filename="../widgets/curves_panel.cpp" line="146"/>
         <source>added in the pass</source>
         <translation>本轮新增</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="146"/>
+        <location filename="../widgets/curves_panel.cpp" line="147"/>
         <source>proxy confidence</source>
         <translation>代理置信度</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="147"/>
+        <location filename="../widgets/curves_panel.cpp" line="148"/>
         <source>similarity to nearest memory entry</source>
         <translation>与最近记忆条目的相似度</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="148"/>
-        <source>ISL</source>
-        <translation>ISL</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="149"/>
-        <source>Euclidean</source>
-        <translation>欧氏</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="154"/>
-        <source>ISL, %1 positives</source>
-        <translation>ISL，%1 个正样本</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="154"/>
-        <source>Euclidean, %1 neighbours</source>
-        <translation>欧氏，%1 个近邻</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="174"/>
+        <location filename="../widgets/curves_panel.cpp" line="176"/>
         <source>%1 = %2 at %3</source>
         <translation>%1 = %2（位于 %3）</translation>
     </message>

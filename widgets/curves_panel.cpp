@@ -66,7 +66,8 @@ CurvesPanel::CurvesPanel(QWidget* parent) : QTabWidget(parent) {
 void CurvesPanel::retranslate() {
   const QString titles[] = {tr("Positive-set precision"), tr("Backbone loss"), tr("kNN accuracy"), tr("Learning rate"),
                             tr("Proxy GAN"), tr("Mining"), tr("Proxies")};
-  const QString y_titles[] = {tr("precision"), tr("loss"), tr("top-1 accuracy"), tr("learning rate"),
+  const QString y_titles[] = {tr("precision (share of members with the anchor's label)"), tr("loss"),
+                              tr("top-1 accuracy (share of test images)"), tr("learning rate"),
                               tr("loss / confidence"), tr("pairs"), tr("confidence / cosine similarity")};
   for (int i = 0; i < kChartCount; ++i) {
     setTabText(i, titles[i]);
@@ -145,13 +146,14 @@ QString CurvesPanel::seriesName(const std::string& key) const {
       {"mined_this_epoch", QT_TR_NOOP("added in the pass")},
       {"proxy_confidence", QT_TR_NOOP("proxy confidence")},
       {"proxy_nearest_similarity", QT_TR_NOOP("similarity to nearest memory entry")},
-      {"precision_isl", QT_TR_NOOP("ISL")},
-      {"precision_euclidean", QT_TR_NOOP("Euclidean")}};
+      {"precision_isl", QT_TR_NOOP("ISL sets, all sizes")},
+      {"precision_euclidean", QT_TR_NOOP("Euclidean sets, all sizes")}};
   if (auto found = names.find(key); found != names.end()) return tr(found->second);
   static const QRegularExpression at_size("^precision_(isl|euclidean)_at_(\\d+)$");
   const auto match = at_size.match(QString::fromStdString(key));
   if (match.hasMatch())
-    return (match.captured(1) == "isl" ? tr("ISL, %1 positives") : tr("Euclidean, %1 neighbours")).arg(match.captured(2));
+    return (match.captured(1) == "isl" ? tr("ISL sets, first %1 members") : tr("Euclidean sets, %1 nearest members"))
+        .arg(match.captured(2));
   return QString::fromStdString(key);
 }
 

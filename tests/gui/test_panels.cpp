@@ -191,6 +191,28 @@ class CurvesTest : public QObject {
     QVERIFY2(elapsed < 3000, qPrintable(QString("setRecords took %1 ms").arg(elapsed)));
   }
 
+  // The precision legend names what each series is, and ISL and its Euclidean comparison of
+  // one set size share a colour and differ by line style.
+  void precisionSeriesSayWhatTheyAre() {
+    CurvesPanel curves;
+    isl::MetricsRecord record;
+    record.kind = "eval";
+    record.global_epoch = 2;
+    record.values = {{"precision_isl", 0.3}, {"precision_euclidean", 0.5},
+                     {"precision_isl_at_10", 0.25}, {"precision_euclidean_at_10", 0.45}};
+    curves.addRecord(record);
+    std::map<QString, QPen> pens;
+    for (QAbstractSeries* series : curves.chartViews().front()->chart()->series())
+      if (auto* line = qobject_cast<QLineSeries*>(series)) pens[line->name()] = line->pen();
+    const QString isl = "ISL sets, all sizes", euclidean = "Euclidean sets, all sizes";
+    const QString isl_10 = "ISL sets, first 10 members", euclidean_10 = "Euclidean sets, 10 nearest members";
+    for (const QString& name : {isl, euclidean, isl_10, euclidean_10}) QVERIFY2(pens.count(name), qPrintable(name));
+    QCOMPARE(pens[isl_10].color(), pens[euclidean_10].color());
+    QVERIFY(pens[isl_10].style() != pens[euclidean_10].style());
+    QCOMPARE(pens[isl].color(), pens[euclidean].color());
+    QVERIFY(pens[isl].color() != pens[isl_10].color());
+    QVERIFY(curves.chartViews().front()->chart()->axes(Qt::Vertical).value(0)->titleText().contains("anchor's label"));
+  }
  private:
   // Per round: a backbone epoch, its evaluation, two GAN epochs and a mining epoch.
   static std::vector<isl::MetricsRecord> synthetic_records(int rounds) {
