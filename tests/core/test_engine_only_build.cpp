@@ -31,7 +31,7 @@ class TestEngineOnlyBuild : public QObject {
     QFile ninja(build.filePath("build.ninja"));
     QVERIFY(ninja.open(QIODevice::ReadOnly));
     const QString rules = ninja.readAll();
-    for (const char* target : {"isl-train", "isl-bench"})
+    for (const char* target : {"isl-train", "isl-bench", "isl-device-check"})
       QVERIFY2(rules.contains(QString("build app/%1").arg(target)) || rules.contains(QString("build bench/%1").arg(target)),
                target);
     for (const char* absent : {"app/studio", "tests/core", "libopencv", "libmatio", "libz.", "Qt6", "vtk"})

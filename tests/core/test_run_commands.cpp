@@ -46,6 +46,23 @@ Finished isl_train(const QStringList& arguments) {
 class TestRunCommands : public QObject {
   Q_OBJECT
  private slots:
+  // On a machine without a GPU the device check compares the CPU with itself: every check must
+  // pass exactly, and a device that is not there is a named error.
+  void the_device_check_passes_on_the_cpu() {
+    const QString program = QFileInfo(ISL_TRAIN_EXECUTABLE).dir().filePath("isl-device-check");
+    QProcess process;
+    process.start(program, {"--device", "cpu", "--skip-run"});
+    QVERIFY(process.waitForFinished(120000));
+    const QString out = process.readAllStandardOutput();
+    QVERIFY2(process.exitCode() == 0, qPrintable(out + process.readAllStandardError()));
+    QCOMPARE(out.count("PASS"), 5);
+    QVERIFY(out.contains("max |device - cpu| 0 "));
+    QVERIFY(out.contains("all checks passed"));
+    process.start(program, {"--device", "vulkan"});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 2);
+  }
+
   // Two methods with two seeds each, then the same command again: every run is kept.
   void an_experiment_runs_every_method_with_every_seed_and_continues() {
     QTemporaryDir dir;
