@@ -23,6 +23,7 @@
 #include "core/models/backbone.h"
 #include "core/run/compute_device.h"
 #include "core/run/run_files.h"
+#include "core/run/run_info.h"
 #include "core/run/trainer.h"
 #include "core/run/weights_export.h"
 #include "test_registry.h"
@@ -148,12 +149,6 @@ bool same_values(const std::map<std::string, double>& a, const std::map<std::str
   return true;
 }
 
-const MetricsRecord* last_of(const std::vector<MetricsRecord>& records, const std::string& kind) {
-  for (auto it = records.rbegin(); it != records.rend(); ++it)
-    if (it->kind == kind) return &*it;
-  return nullptr;
-}
-
 }  // namespace
 
 class TestTrainer : public QObject {
@@ -199,7 +194,7 @@ class TestTrainer : public QObject {
     for (const auto& r : records)
       if (r.kind == "eval") best_knn = std::max(best_knn, r.values.at("knn_top1"));
     QVERIFY2(best_knn > 0.3, "memory-bank kNN near chance");
-    QVERIFY(last_of(records, "final")->values.at("knn_top1_final") > 0.4);
+    QVERIFY(latest_record(records, "final")->values.at("knn_top1_final") > 0.4);
 
     // Snapshots decode and the last one shows the mined sets.
     auto files = list_snapshot_files(run);
@@ -291,7 +286,7 @@ class TestTrainer : public QObject {
       Recorder recorder;
       trainer.add_observer(&recorder);
       trainer.run();
-      knn[precision] = last_of(recorder.records, "final")->values.at("knn_top1_final");
+      knn[precision] = latest_record(recorder.records, "final")->values.at("knn_top1_final");
     }
     qInfo("kNN top-1: fp32 %.3f, bf16 %.3f", knn["fp32"], knn["bf16"]);
     QVERIFY(knn["fp32"] > 0.4);
@@ -311,7 +306,7 @@ class TestTrainer : public QObject {
       trainer.add_observer(&recorder);
       trainer.run();
       for (const auto& r : recorder.records) QVERIFY(r.stage == Stage::Backbone || r.kind == "final");
-      QCOMPARE(last_of(recorder.records, "eval")->values.at("mined_pairs"), 0.0);
+      QCOMPARE(latest_record(recorder.records, "eval")->values.at("mined_pairs"), 0.0);
     }
     // The Euclidean baseline trains on nearest memory entries, as many as ISL mined per image.
     config.method = "euclidean";
@@ -671,8 +666,8 @@ class TestTrainer : public QObject {
     QCOMPARE(parallel.most_threads, users);
     QCOMPARE(serial.most_threads, 1);
     QCOMPARE(parallel.records.size(), serial.records.size());
-    const MetricsRecord* parallel_final = last_of(parallel.records, "final");
-    const MetricsRecord* serial_final = last_of(serial.records, "final");
+    const MetricsRecord* parallel_final = latest_record(parallel.records, "final");
+    const MetricsRecord* serial_final = latest_record(serial.records, "final");
     QVERIFY(parallel_final && serial_final);
     const double a = parallel_final->values.at("knn_top1_final"), b = serial_final->values.at("knn_top1_final");
     qInfo("final kNN top-1: %.3f on %d threads, %.3f on one", a, users, b);
@@ -680,7 +675,7 @@ class TestTrainer : public QObject {
     // Xeon, over 500 test images.
     QVERIFY2(std::abs(a - b) <= 0.1, "the final kNN accuracy depends on the thread count");
     QVERIFY(a > 0.3);
-    QVERIFY(last_of(parallel.records, "eval")->values.at("mined_pairs") > 0);
+    QVERIFY(latest_record(parallel.records, "eval")->values.at("mined_pairs") > 0);
   }
 
   void a_run_directory_is_used_by_one_trainer_at_a_time() {
