@@ -53,8 +53,7 @@ const std::pair<const char*, Figure> kFigures[] = {{"knn_top1_final", &Experimen
 
 }  // namespace
 
-Experiment read_experiment(const std::string& description_path, const std::string& folder) {
-  const std::string& file = description_path;
+Experiment read_experiment(const std::string& file, const std::string& folder) {
   nlohmann::json description;
   try {
     description = nlohmann::json::parse(read_whole_file(file));

@@ -6,16 +6,6 @@
 
 namespace isl {
 
-namespace {
-
-template <class T>
-std::vector<T> to_host(const torch::Tensor& tensor, torch::ScalarType type) {
-  auto host = tensor.detach().to(torch::kCPU, type).contiguous();
-  return std::vector<T>(host.data_ptr<T>(), host.data_ptr<T>() + host.numel());
-}
-
-}  // namespace
-
 AnchorProxies Trainer::Impl::explore_anchor(int64_t anchor) {
   const std::string subject = "anchor " + std::to_string(anchor);
   if (config.method != "isl")
@@ -36,14 +26,14 @@ AnchorProxies Trainer::Impl::explore_anchor(int64_t anchor) {
   result.generator_trained = position.round > 0 || position.stage == Stage::Mining ||
                              (position.stage == Stage::Gan && position.epoch > 0);
   result.dim = config.feature_dim;
-  result.proxies = to_host<float>(mined.proxies, torch::kFloat32);
-  result.confidence = to_host<float>(mined.confidence, torch::kFloat32);
+  result.proxies = host_values<float>(mined.proxies, torch::kFloat32);
+  result.confidence = host_values<float>(mined.confidence, torch::kFloat32);
   result.best = int(mined.best);
   result.confidence_threshold = config.confidence_threshold;
   result.region = mined.region;
-  result.candidates = to_host<int64_t>(mined.candidates, torch::kInt64);
-  result.similarity = to_host<float>(mined.similarity, torch::kFloat32);
-  auto joins = to_host<bool>(mined.joins, torch::kBool);
+  result.candidates = host_values<int64_t>(mined.candidates, torch::kInt64);
+  result.similarity = host_values<float>(mined.similarity, torch::kFloat32);
+  auto joins = host_values<bool>(mined.joins, torch::kBool);
   for (size_t k = 0; k < joins.size(); ++k)
     if (joins[k]) result.joining.push_back(result.candidates[k]);
   return result;

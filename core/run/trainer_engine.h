@@ -25,6 +25,13 @@
 
 namespace isl {
 
+// A tensor's values in host memory, as `type` (the tensor may live on a GPU).
+template <class T>
+std::vector<T> host_values(const torch::Tensor& tensor, torch::ScalarType type) {
+  auto host = tensor.detach().to(torch::kCPU, type).contiguous();
+  return std::vector<T>(host.data_ptr<T>(), host.data_ptr<T>() + host.numel());
+}
+
 // Where the run stands. Saved in every checkpoint; with the seed it fixes every random draw
 // still to come, so a resumed run repeats the uninterrupted one.
 struct RunPosition {

@@ -15,11 +15,6 @@ namespace {
 double or_nan(const std::optional<double>& value) {
   return value.value_or(std::numeric_limits<double>::quiet_NaN());
 }
-
-std::vector<float> to_host_floats(const torch::Tensor& tensor) {
-  auto host = tensor.detach().to(torch::kCPU, torch::kFloat32).contiguous();
-  return std::vector<float>(host.data_ptr<float>(), host.data_ptr<float>() + host.numel());
-}
 }  // namespace
 
 // Features of every image without augmentation: the L2-normalised embedding, or the conv5
@@ -120,10 +115,10 @@ void Trainer::Impl::submit_snapshot(const RunPosition& at) {
   auto have_proxy = last_confidence.index_select(0, tracked_anchors) >= 0;
   auto anchors = tracked_anchors.masked_select(have_proxy).cpu();
   s.proxy_anchors.assign(anchors.data_ptr<int64_t>(), anchors.data_ptr<int64_t>() + anchors.numel());
-  s.proxy_confidence = to_host_floats(last_confidence.index_select(0, anchors.to(device)));
-  job.proxies = to_host_floats(last_proxies.index_select(0, anchors.to(device)));
+  s.proxy_confidence = host_values<float>(last_confidence.index_select(0, anchors.to(device)), torch::kFloat32);
+  job.proxies = host_values<float>(last_proxies.index_select(0, anchors.to(device)), torch::kFloat32);
   s.metrics = position.last_evaluation;
-  job.memory = to_host_floats(memory->features());
+  job.memory = host_values<float>(memory->features(), torch::kFloat32);
   job.dim = config.feature_dim;
   job.path = run_files::snapshot_path(run_directory, position.snapshot_sequence++);
   snapshots->submit(std::move(job));
