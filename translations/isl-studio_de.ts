@@ -453,330 +453,330 @@
 <context>
     <name>isl::gui::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="382"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="53"/>
         <source>Training paused</source>
         <translation>Training angehalten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="86"/>
+        <location filename="../app/studio/main_window.cpp" line="83"/>
         <source>Thumbnails are not available: %1</source>
         <translation>Vorschaubilder sind nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="214"/>
+        <location filename="../app/studio/main_window.cpp" line="211"/>
         <source>About ISL Studio</source>
         <translation>Über ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="215"/>
+        <location filename="../app/studio/main_window.cpp" line="212"/>
         <source>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Watch and steer Instance Similarity Learning training live.</source>
         <translation>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Das Training von Instance Similarity Learning live beobachten und steuern.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="249"/>
-        <location filename="../app/studio/main_window.cpp" line="508"/>
+        <location filename="../app/studio/main_window.cpp" line="246"/>
+        <location filename="../app/studio/main_window.cpp" line="429"/>
         <source>ISL Studio</source>
         <translation>ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="249"/>
+        <location filename="../app/studio/main_window.cpp" line="246"/>
         <source>ISL Studio — %1</source>
         <translation>ISL Studio — %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="250"/>
+        <location filename="../app/studio/main_window.cpp" line="247"/>
         <source>&amp;New run…</source>
         <translation>&amp;Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="251"/>
+        <location filename="../app/studio/main_window.cpp" line="248"/>
         <source>Choose a data set, backbone and hyperparameters and start training</source>
         <translation>Datensatz, Backbone und Hyperparameter wählen und das Training starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="252"/>
+        <location filename="../app/studio/main_window.cpp" line="249"/>
         <source>&amp;Open run directory…</source>
         <translation>Laufverzeichnis ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="253"/>
+        <location filename="../app/studio/main_window.cpp" line="250"/>
         <source>Replay a finished run or follow one that isl-train is writing</source>
         <translation>Einen abgeschlossenen Lauf wiedergeben oder einem folgen, den isl-train gerade schreibt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="254"/>
+        <location filename="../app/studio/main_window.cpp" line="251"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="255"/>
+        <location filename="../app/studio/main_window.cpp" line="252"/>
         <source>Continue the opened run from its last checkpoint, or start a new one</source>
         <translation>Den geöffneten Lauf ab seinem letzten Checkpoint fortsetzen oder einen neuen starten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="256"/>
+        <location filename="../app/studio/main_window.cpp" line="253"/>
         <source>&amp;Continue with changed settings…</source>
         <translation>&amp;Mit geänderten Einstellungen fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="257"/>
+        <location filename="../app/studio/main_window.cpp" line="254"/>
         <source>Change the settings that the run&apos;s saved state allows (more rounds or epochs, learning rates, device, …) and continue it from its last checkpoint</source>
         <translation>Die Einstellungen ändern, die der gespeicherte Zustand des Laufs zulässt (mehr Runden oder Epochen, Lernraten, Gerät, …), und ihn ab seinem letzten Checkpoint fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="259"/>
+        <location filename="../app/studio/main_window.cpp" line="256"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="260"/>
+        <location filename="../app/studio/main_window.cpp" line="257"/>
         <source>Pause training after the current iteration</source>
         <translation>Training nach der laufenden Iteration anhalten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="261"/>
+        <location filename="../app/studio/main_window.cpp" line="258"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="262"/>
+        <location filename="../app/studio/main_window.cpp" line="259"/>
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="263"/>
+        <location filename="../app/studio/main_window.cpp" line="260"/>
         <source>Finish the current iteration, write a checkpoint and end the run</source>
         <translation>Laufende Iteration abschließen, Checkpoint schreiben und den Lauf beenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="264"/>
+        <location filename="../app/studio/main_window.cpp" line="261"/>
         <source>&amp;Linear probe</source>
         <translation>&amp;Lineare Sonde</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="265"/>
+        <location filename="../app/studio/main_window.cpp" line="262"/>
         <source>Train a linear classifier on the conv5 features and record its accuracy in the run&apos;s metrics: at the next iteration boundary while training, or on the opened run&apos;s last checkpoint</source>
         <translation>Einen linearen Klassifikator auf den conv5-Merkmalen trainieren und seine Genauigkeit in den Metriken des Laufs festhalten: während des Trainings an der nächsten Iterationsgrenze, sonst am letzten Checkpoint des geöffneten Laufs</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="267"/>
+        <location filename="../app/studio/main_window.cpp" line="264"/>
         <source>E&amp;valuate</source>
         <translation>&amp;Auswerten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="268"/>
+        <location filename="../app/studio/main_window.cpp" line="265"/>
         <source>Evaluate the opened run&apos;s last checkpoint: kNN on the memory bank and on features recomputed without augmentation, and positive-set precision; recorded in its metrics</source>
         <translation>Den letzten Checkpoint des geöffneten Laufs auswerten: kNN auf der Speicherbank und auf ohne Augmentierung neu berechneten Merkmalen sowie die Präzision der Positivmengen; in seinen Metriken festgehalten</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="270"/>
+        <location filename="../app/studio/main_window.cpp" line="267"/>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="271"/>
+        <location filename="../app/studio/main_window.cpp" line="268"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="272"/>
+        <location filename="../app/studio/main_window.cpp" line="269"/>
         <source>Curves figure…</source>
         <translation>Kurvendiagramm…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="273"/>
+        <location filename="../app/studio/main_window.cpp" line="270"/>
         <source>3D view image…</source>
         <translation>Bild der 3D-Ansicht…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="274"/>
+        <location filename="../app/studio/main_window.cpp" line="271"/>
         <source>Inspector montage…</source>
         <translation>Montage des Inspektors…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="275"/>
+        <location filename="../app/studio/main_window.cpp" line="272"/>
         <source>Metrics as CSV…</source>
         <translation>Metriken als CSV…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="276"/>
+        <location filename="../app/studio/main_window.cpp" line="273"/>
         <source>Embeddings for TensorBoard…</source>
         <translation>Einbettungen für TensorBoard…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="277"/>
+        <location filename="../app/studio/main_window.cpp" line="274"/>
         <source>TensorBoard scalars…</source>
         <translation>TensorBoard-Skalare…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="278"/>
+        <location filename="../app/studio/main_window.cpp" line="275"/>
         <source>Write the shown run&apos;s metrics as a TensorBoard event file, to view with tensorboard --logdir</source>
         <translation>Die Metriken des angezeigten Laufs als TensorBoard-Ereignisdatei schreiben, anzusehen mit tensorboard --logdir</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="279"/>
+        <location filename="../app/studio/main_window.cpp" line="276"/>
         <source>Copy of the checkpoint…</source>
         <translation>Kopie des Checkpoints…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="280"/>
+        <location filename="../app/studio/main_window.cpp" line="277"/>
         <source>Backbone weights for Python…</source>
         <translation>Backbone-Gewichte für Python…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="281"/>
+        <location filename="../app/studio/main_window.cpp" line="278"/>
         <source>Reset 3D &amp;view</source>
         <translation>3D-&amp;Ansicht zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="282"/>
+        <location filename="../app/studio/main_window.cpp" line="279"/>
         <source>&amp;About ISL Studio</source>
         <translation>Ü&amp;ber ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="283"/>
+        <location filename="../app/studio/main_window.cpp" line="280"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="284"/>
+        <location filename="../app/studio/main_window.cpp" line="281"/>
         <source>Recent runs</source>
         <translation>Zuletzt geöffnete Läufe</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="285"/>
+        <location filename="../app/studio/main_window.cpp" line="282"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="286"/>
+        <location filename="../app/studio/main_window.cpp" line="283"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="287"/>
+        <location filename="../app/studio/main_window.cpp" line="284"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="288"/>
+        <location filename="../app/studio/main_window.cpp" line="285"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="289"/>
+        <location filename="../app/studio/main_window.cpp" line="286"/>
         <source>Run controls</source>
         <translation>Laufsteuerung</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="290"/>
+        <location filename="../app/studio/main_window.cpp" line="287"/>
         <source>Anchor inspector</source>
         <translation>Anker-Inspektor</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="290"/>
+        <location filename="../app/studio/main_window.cpp" line="287"/>
         <source>Curves</source>
         <translation>Kurven</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="290"/>
+        <location filename="../app/studio/main_window.cpp" line="287"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="324"/>
+        <location filename="../app/studio/main_window.cpp" line="321"/>
         <source>saved settings</source>
         <translation>gespeicherte Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="326"/>
+        <location filename="../app/studio/main_window.cpp" line="323"/>
         <source>The last settings could not be restored (%1); using defaults.</source>
         <translation>Die letzten Einstellungen konnten nicht wiederhergestellt werden (%1); es werden die Standardwerte verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="340"/>
+        <location filename="../app/studio/main_window.cpp" line="337"/>
         <source>Starting a new run in %1</source>
         <translation>Neuer Lauf wird in %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="355"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="26"/>
         <source>Continuing %1 from its last checkpoint with changed settings</source>
         <translation>%1 wird ab dem letzten Checkpoint mit geänderten Einstellungen fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="356"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="27"/>
         <source>Continuing %1 from its last checkpoint</source>
         <translation>%1 wird ab dem letzten Checkpoint fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="383"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="54"/>
         <source>Change settings and continue…</source>
         <translation>Einstellungen ändern und fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="384"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="55"/>
         <source>Keep it paused</source>
         <translation>Pausiert lassen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="395"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="66"/>
         <source>Linear probe on the last checkpoint of %1…</source>
         <translation>Lineare Sonde am letzten Checkpoint von %1…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="396"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="67"/>
         <source>Evaluating the last checkpoint of %1…</source>
         <translation>Der letzte Checkpoint von %1 wird ausgewertet…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="397"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="68"/>
         <source>Linear probe…</source>
         <translation>Lineare Sonde…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="397"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="68"/>
         <source>Evaluating…</source>
         <translation>Auswertung…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="414"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="85"/>
         <source>Evaluated: kNN top-1 %1 on the memory bank, %2 on recomputed features; positive-set precision %3 (ISL) vs %4 (Euclidean)</source>
         <translation>Ausgewertet: kNN Top-1 %1 auf der Speicherbank, %2 auf neu berechneten Merkmalen; Präzision der Positivmengen %3 (ISL) gegenüber %4 (euklidisch)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="459"/>
+        <location filename="../app/studio/main_window.cpp" line="380"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="463"/>
+        <location filename="../app/studio/main_window.cpp" line="384"/>
         <source>This folder is not a readable run directory.
 %1</source>
         <translation>Dieser Ordner ist kein lesbares Laufverzeichnis.
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="478"/>
+        <location filename="../app/studio/main_window.cpp" line="399"/>
         <source>Open run directory</source>
         <translation>Laufverzeichnis öffnen</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="486"/>
+        <location filename="../app/studio/main_window.cpp" line="407"/>
         <source>Stopping after the current iteration; a checkpoint will be written.</source>
         <translation>Stopp nach der laufenden Iteration; ein Checkpoint wird geschrieben.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="497"/>
+        <location filename="../app/studio/main_window.cpp" line="418"/>
         <source>The run ended; its checkpoint is in %1</source>
         <translation>Der Lauf ist beendet; sein Checkpoint liegt in %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="514"/>
+        <location filename="../app/studio/main_window.cpp" line="435"/>
         <source>Training is running</source>
         <translation>Das Training läuft</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="515"/>
+        <location filename="../app/studio/main_window.cpp" line="436"/>
         <source>Stop the run, write a checkpoint and quit?</source>
         <translation>Lauf stoppen, Checkpoint schreiben und beenden?</translation>
     </message>

@@ -448,330 +448,330 @@
 <context>
     <name>isl::gui::MainWindow</name>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="382"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="53"/>
         <source>Training paused</source>
         <translation>训练已暂停</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="86"/>
+        <location filename="../app/studio/main_window.cpp" line="83"/>
         <source>Thumbnails are not available: %1</source>
         <translation>缩略图不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="214"/>
+        <location filename="../app/studio/main_window.cpp" line="211"/>
         <source>About ISL Studio</source>
         <translation>关于 ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="215"/>
+        <location filename="../app/studio/main_window.cpp" line="212"/>
         <source>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;Watch and steer Instance Similarity Learning training live.</source>
         <translation>&lt;b&gt;ISL Studio&lt;/b&gt;&lt;br&gt;实时观察并控制实例相似性学习（ISL）的训练。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="249"/>
-        <location filename="../app/studio/main_window.cpp" line="508"/>
+        <location filename="../app/studio/main_window.cpp" line="246"/>
+        <location filename="../app/studio/main_window.cpp" line="429"/>
         <source>ISL Studio</source>
         <translation>ISL Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="249"/>
+        <location filename="../app/studio/main_window.cpp" line="246"/>
         <source>ISL Studio — %1</source>
         <translation>ISL Studio — %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="250"/>
+        <location filename="../app/studio/main_window.cpp" line="247"/>
         <source>&amp;New run…</source>
         <translation>新建训练(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="251"/>
+        <location filename="../app/studio/main_window.cpp" line="248"/>
         <source>Choose a data set, backbone and hyperparameters and start training</source>
         <translation>选择数据集、主干网络和超参数并开始训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="252"/>
+        <location filename="../app/studio/main_window.cpp" line="249"/>
         <source>&amp;Open run directory…</source>
         <translation>打开训练目录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="253"/>
+        <location filename="../app/studio/main_window.cpp" line="250"/>
         <source>Replay a finished run or follow one that isl-train is writing</source>
         <translation>回放已完成的训练，或跟踪 isl-train 正在写入的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="254"/>
+        <location filename="../app/studio/main_window.cpp" line="251"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="255"/>
+        <location filename="../app/studio/main_window.cpp" line="252"/>
         <source>Continue the opened run from its last checkpoint, or start a new one</source>
         <translation>从最近的检查点继续已打开的训练，或开始新的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="256"/>
+        <location filename="../app/studio/main_window.cpp" line="253"/>
         <source>&amp;Continue with changed settings…</source>
         <translation>以更改的设置继续(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="257"/>
+        <location filename="../app/studio/main_window.cpp" line="254"/>
         <source>Change the settings that the run&apos;s saved state allows (more rounds or epochs, learning rates, device, …) and continue it from its last checkpoint</source>
         <translation>更改训练的已保存状态所允许的设置（更多轮或轮次、学习率、设备等），并从最近的检查点继续</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="259"/>
+        <location filename="../app/studio/main_window.cpp" line="256"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="260"/>
+        <location filename="../app/studio/main_window.cpp" line="257"/>
         <source>Pause training after the current iteration</source>
         <translation>在当前迭代结束后暂停训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="261"/>
+        <location filename="../app/studio/main_window.cpp" line="258"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="262"/>
+        <location filename="../app/studio/main_window.cpp" line="259"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="263"/>
+        <location filename="../app/studio/main_window.cpp" line="260"/>
         <source>Finish the current iteration, write a checkpoint and end the run</source>
         <translation>完成当前迭代，写入检查点并结束训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="264"/>
+        <location filename="../app/studio/main_window.cpp" line="261"/>
         <source>&amp;Linear probe</source>
         <translation>线性探测(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="265"/>
+        <location filename="../app/studio/main_window.cpp" line="262"/>
         <source>Train a linear classifier on the conv5 features and record its accuracy in the run&apos;s metrics: at the next iteration boundary while training, or on the opened run&apos;s last checkpoint</source>
         <translation>在 conv5 特征上训练线性分类器，并将其准确率记录到训练的指标中：训练期间在下一个迭代边界进行，否则基于已打开训练的最近检查点</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="267"/>
+        <location filename="../app/studio/main_window.cpp" line="264"/>
         <source>E&amp;valuate</source>
         <translation>评估(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="268"/>
+        <location filename="../app/studio/main_window.cpp" line="265"/>
         <source>Evaluate the opened run&apos;s last checkpoint: kNN on the memory bank and on features recomputed without augmentation, and positive-set precision; recorded in its metrics</source>
         <translation>评估已打开训练的最近检查点：基于记忆库和无增强重新计算的特征的 kNN，以及正样本集合精度；记录到其指标中</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="270"/>
+        <location filename="../app/studio/main_window.cpp" line="267"/>
         <source>Pre&amp;ferences…</source>
         <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="271"/>
+        <location filename="../app/studio/main_window.cpp" line="268"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="272"/>
+        <location filename="../app/studio/main_window.cpp" line="269"/>
         <source>Curves figure…</source>
         <translation>曲线图…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="273"/>
+        <location filename="../app/studio/main_window.cpp" line="270"/>
         <source>3D view image…</source>
         <translation>三维视图图像…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="274"/>
+        <location filename="../app/studio/main_window.cpp" line="271"/>
         <source>Inspector montage…</source>
         <translation>检查器拼图…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="275"/>
+        <location filename="../app/studio/main_window.cpp" line="272"/>
         <source>Metrics as CSV…</source>
         <translation>指标导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="276"/>
+        <location filename="../app/studio/main_window.cpp" line="273"/>
         <source>Embeddings for TensorBoard…</source>
         <translation>用于 TensorBoard 的嵌入…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="277"/>
+        <location filename="../app/studio/main_window.cpp" line="274"/>
         <source>TensorBoard scalars…</source>
         <translation>TensorBoard 标量…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="278"/>
+        <location filename="../app/studio/main_window.cpp" line="275"/>
         <source>Write the shown run&apos;s metrics as a TensorBoard event file, to view with tensorboard --logdir</source>
         <translation>将所显示训练的指标写为 TensorBoard 事件文件，可用 tensorboard --logdir 查看</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="279"/>
+        <location filename="../app/studio/main_window.cpp" line="276"/>
         <source>Copy of the checkpoint…</source>
         <translation>检查点副本…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="280"/>
+        <location filename="../app/studio/main_window.cpp" line="277"/>
         <source>Backbone weights for Python…</source>
         <translation>供 Python 使用的主干网络权重…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="281"/>
+        <location filename="../app/studio/main_window.cpp" line="278"/>
         <source>Reset 3D &amp;view</source>
         <translation>重置三维视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="282"/>
+        <location filename="../app/studio/main_window.cpp" line="279"/>
         <source>&amp;About ISL Studio</source>
         <translation>关于 ISL Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="283"/>
+        <location filename="../app/studio/main_window.cpp" line="280"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="284"/>
+        <location filename="../app/studio/main_window.cpp" line="281"/>
         <source>Recent runs</source>
         <translation>最近的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="285"/>
+        <location filename="../app/studio/main_window.cpp" line="282"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="286"/>
+        <location filename="../app/studio/main_window.cpp" line="283"/>
         <source>&amp;Run</source>
         <translation>训练(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="287"/>
+        <location filename="../app/studio/main_window.cpp" line="284"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="288"/>
+        <location filename="../app/studio/main_window.cpp" line="285"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="289"/>
+        <location filename="../app/studio/main_window.cpp" line="286"/>
         <source>Run controls</source>
         <translation>训练控制</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="290"/>
+        <location filename="../app/studio/main_window.cpp" line="287"/>
         <source>Anchor inspector</source>
         <translation>锚点检查器</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="290"/>
+        <location filename="../app/studio/main_window.cpp" line="287"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="290"/>
+        <location filename="../app/studio/main_window.cpp" line="287"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="324"/>
+        <location filename="../app/studio/main_window.cpp" line="321"/>
         <source>saved settings</source>
         <translation>已保存的设置</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="326"/>
+        <location filename="../app/studio/main_window.cpp" line="323"/>
         <source>The last settings could not be restored (%1); using defaults.</source>
         <translation>无法恢复上次的设置（%1）；将使用默认值。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="340"/>
+        <location filename="../app/studio/main_window.cpp" line="337"/>
         <source>Starting a new run in %1</source>
         <translation>正在 %1 中开始新的训练</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="355"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="26"/>
         <source>Continuing %1 from its last checkpoint with changed settings</source>
         <translation>正在以更改的设置从最近的检查点继续 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="356"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="27"/>
         <source>Continuing %1 from its last checkpoint</source>
         <translation>正在从最近的检查点继续 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="383"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="54"/>
         <source>Change settings and continue…</source>
         <translation>更改设置并继续…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="384"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="55"/>
         <source>Keep it paused</source>
         <translation>保持暂停</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="395"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="66"/>
         <source>Linear probe on the last checkpoint of %1…</source>
         <translation>正在对 %1 的最近检查点进行线性探测…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="396"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="67"/>
         <source>Evaluating the last checkpoint of %1…</source>
         <translation>正在评估 %1 的最近检查点…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="397"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="68"/>
         <source>Linear probe…</source>
         <translation>线性探测…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="397"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="68"/>
         <source>Evaluating…</source>
         <translation>正在评估…</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="414"/>
+        <location filename="../app/studio/main_window_run_actions.cpp" line="85"/>
         <source>Evaluated: kNN top-1 %1 on the memory bank, %2 on recomputed features; positive-set precision %3 (ISL) vs %4 (Euclidean)</source>
         <translation>评估完成：kNN top-1 在记忆库上为 %1，在重新计算的特征上为 %2；正样本集合精度 %3（ISL）对比 %4（欧氏）</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="459"/>
+        <location filename="../app/studio/main_window.cpp" line="380"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="463"/>
+        <location filename="../app/studio/main_window.cpp" line="384"/>
         <source>This folder is not a readable run directory.
 %1</source>
         <translation>此文件夹不是可读取的训练目录。
 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="478"/>
+        <location filename="../app/studio/main_window.cpp" line="399"/>
         <source>Open run directory</source>
         <translation>打开训练目录</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="486"/>
+        <location filename="../app/studio/main_window.cpp" line="407"/>
         <source>Stopping after the current iteration; a checkpoint will be written.</source>
         <translation>将在当前迭代结束后停止，并写入检查点。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="497"/>
+        <location filename="../app/studio/main_window.cpp" line="418"/>
         <source>The run ended; its checkpoint is in %1</source>
         <translation>训练已结束；检查点位于 %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="514"/>
+        <location filename="../app/studio/main_window.cpp" line="435"/>
         <source>Training is running</source>
         <translation>训练正在进行</translation>
     </message>
     <message>
-        <location filename="../app/studio/main_window.cpp" line="515"/>
+        <location filename="../app/studio/main_window.cpp" line="436"/>
         <source>Stop the run, write a checkpoint and quit?</source>
         <translation>停止训练、写入检查点并退出吗？</translation>
     </message>
