@@ -201,7 +201,14 @@ void AnchorInspector::rebuild() {
   isl_column->addStretch(1);
   auto* euclidean_column = new QVBoxLayout;
   euclidean_column->addWidget(new QLabel(tr("<h3>Euclidean neighbours</h3>")));
-  if (!neighbours.empty()) neighbour_count_ = addGroup(euclidean_column, tr("Nearest"), neighbours, label);
+  if (!neighbours.empty())
+    neighbour_count_ = addGroup(euclidean_column, tr("Nearest"), neighbours, label);
+  else if (total > 0) {
+    // Snapshots hold the Euclidean sets of a sample of the anchors only (at most 4,096).
+    auto* unsampled = new QLabel(tr("Not among the anchors sampled for the Euclidean comparison in this snapshot."));
+    unsampled->setWordWrap(true);
+    euclidean_column->addWidget(unsampled);
+  }
   euclidean_column->addStretch(1);
   columns->addLayout(isl_column, 1);
   columns->addSpacing(12);

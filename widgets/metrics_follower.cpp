@@ -7,8 +7,9 @@
 namespace isl::gui {
 
 MetricsFollower::MetricsFollower(QObject* parent) : QObject(parent) {
-  // A timer rather than a file watcher: atomic writes replace the file, which many file
-  // watchers report once and then stop watching.
+  // A timer rather than a file watcher: a resumed run trims the file by replacing it, which
+  // many file watchers report once and then stop watching. A line the run is still appending
+  // is left for the next check (parse_metrics_lines).
   poll_.setInterval(1000);
   connect(&poll_, &QTimer::timeout, this, &MetricsFollower::check);
 }

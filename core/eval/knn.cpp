@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/isl/row_top_k.h"
+#include "core/eval/similar_entries.h"
 
 namespace isl::eval {
 
@@ -14,7 +14,7 @@ torch::Tensor weighted_knn_predict(const torch::Tensor& train, const torch::Tens
   std::vector<torch::Tensor> predictions;
   for (int64_t start = 0; start < test.size(0); start += options.chunk) {
     auto rows = test.narrow(0, start, std::min(options.chunk, test.size(0) - start));
-    auto [similarity, neighbour] = row_top_k(torch::matmul(rows, train.t()), k);
+    auto [similarity, neighbour] = most_similar_entries(rows, train, k);
     auto votes = torch::zeros({rows.size(0), num_classes}, similarity.options());
     votes.scatter_add_(1, train_labels.index_select(0, neighbour.flatten()).view_as(neighbour),
                        (similarity / options.sigma).exp());

@@ -6,7 +6,7 @@ namespace isl::eval {
 struct KnnOptions {
   int64_t k = 200;
   double sigma = 0.1;
-  int64_t chunk = 1024;  // test rows scored at once, to bound memory
+  int64_t chunk = 1024;  // test rows scored at once (against tiles of the bank: most_similar_entries)
 };
 
 // Weighted kNN (paper section 4.1): each of the k most similar training features votes for its

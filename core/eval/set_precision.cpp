@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <limits>
 
-#include "core/isl/row_top_k.h"
+#include "core/eval/similar_entries.h"
 
 namespace isl::eval {
 
@@ -17,12 +17,14 @@ torch::Tensor euclidean_neighbours(const torch::Tensor& memory, const torch::Ten
   if (width <= 0) return table;
   for (int64_t start = 0; start < a; start += chunk) {
     const int64_t rows = std::min(chunk, a - start);
-    auto self = anchors.narrow(0, start, rows).unsqueeze(1);
-    auto similarity = torch::matmul(memory.index_select(0, self.squeeze(1)), memory.t());
-    similarity.scatter_(1, self, -std::numeric_limits<double>::infinity());
-    auto nearest = std::get<1>(row_top_k(similarity, width));
-    auto used = torch::arange(width, table.options()).unsqueeze(0) < counts.narrow(0, start, rows).unsqueeze(1);
-    table.narrow(0, start, rows).copy_(nearest.masked_fill(~used, -1));
+    auto self = anchors.narrow(0, start, rows);
+    auto chunk_counts = counts.narrow(0, start, rows);
+    // A chunk without a hub needs only its own largest set, not the whole table's.
+    const int64_t k = std::min(chunk_counts.max().item<int64_t>(), n - 1);
+    if (k <= 0) continue;
+    auto nearest = std::get<1>(most_similar_entries(memory.index_select(0, self), memory, k, self));
+    auto used = torch::arange(k, table.options()).unsqueeze(0) < chunk_counts.unsqueeze(1);
+    table.narrow(0, start, rows).narrow(1, 0, k).copy_(nearest.masked_fill(~used, -1));
   }
   return table;
 }

@@ -8,6 +8,8 @@ namespace isl::eval {
 // For each anchor a = anchors[r], the `counts[r]` memory entries most similar to M_a (a
 // excluded), nearest first, left-aligned in an [A, max(counts)] table padded with -1: the
 // Euclidean (cosine) neighbourhood with the same set sizes as a set of mined positives.
+// Anchors are scored `chunk` at a time against tiles of the bank (most_similar_entries), so
+// memory stays bounded for any N; the time is A x N x D.
 torch::Tensor euclidean_neighbours(const torch::Tensor& memory, const torch::Tensor& anchors,
                                    const torch::Tensor& counts, int64_t chunk = 1024);
 

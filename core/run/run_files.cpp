@@ -55,25 +55,55 @@ void write_file_atomically(const std::string& path, const std::function<void(std
 }
 
 std::string read_whole_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw InputError(path, fs::exists(path) ? "cannot be read" : "does not exist");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  // One buffer of the file's size: a growing string stream would hold up to three times the
+  // bytes of a large snapshot at its peak.
+  const std::streamoff size = in.tellg();
+  std::string bytes;
+  if (size > 0) {
+    bytes.resize(size_t(size));
+    in.seekg(0);
+    in.read(bytes.data(), size);
+    bytes.resize(size_t(in.gcount()));
+  }
+  // Whatever the file gained since its size was taken (a log being appended to).
+  in.clear();
+  std::ostringstream rest;
+  rest << in.rdbuf();
+  bytes += rest.str();
+  return bytes;
 }
 
 Config read_config_file(const std::string& path) { return config_from_json_text(read_whole_file(path), path); }
 
+std::vector<MetricsLine> parse_metrics_lines(const std::string& text, const std::string& path) {
+  std::vector<MetricsLine> lines;
+  size_t start = 0;
+  for (int number = 1; start < text.size(); ++number) {
+    const size_t newline = text.find('\n', start);
+    const bool finished = newline != std::string::npos;
+    const size_t end = finished ? newline + 1 : text.size();
+    const std::string line = text.substr(start, (finished ? newline : end) - start);
+    start = end;
+    if (line.empty()) continue;
+    const std::string subject = path + ", line " + std::to_string(number);
+    if (!finished) {
+      try {
+        lines.push_back({MetricsRecord::from_json(line, subject), end});
+      } catch (const InputError&) {
+        // still being written, or cut short by a crash
+      }
+      break;
+    }
+    lines.push_back({MetricsRecord::from_json(line, subject), end});
+  }
+  return lines;
+}
+
 std::vector<MetricsRecord> read_metrics_file(const std::string& path) {
   std::vector<MetricsRecord> records;
-  std::istringstream lines(read_whole_file(path));
-  std::string line;
-  int number = 0;
-  while (std::getline(lines, line)) {
-    ++number;
-    if (line.empty()) continue;
-    records.push_back(MetricsRecord::from_json(line, path + ", line " + std::to_string(number)));
-  }
+  for (auto& line : parse_metrics_lines(read_whole_file(path), path)) records.push_back(std::move(line.record));
   return records;
 }
 
@@ -83,8 +113,8 @@ constexpr char kMagic[] = "ISLSNAP1";
 constexpr size_t kMagicSize = 8;
 
 template <class T>
-void append_array(std::string& out, const std::vector<T>& values) {
-  out.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+void write_array(std::ostream& out, const std::vector<T>& values) {
+  out.write(reinterpret_cast<const char*>(values.data()), std::streamsize(values.size() * sizeof(T)));
 }
 
 class Reader {
@@ -121,7 +151,7 @@ void check_rows(const SetRows& rows, int64_t images, const std::string& subject,
 
 }  // namespace
 
-std::string encode_snapshot(const Snapshot& s) {
+void write_snapshot(std::ostream& out, const Snapshot& s) {
   nlohmann::json header = {
       {"round", s.round},           {"stage", to_string(s.stage)},
       {"epoch", s.epoch},           {"global_epoch", s.global_epoch},
@@ -130,23 +160,28 @@ std::string encode_snapshot(const Snapshot& s) {
       {"proxies", s.proxy_anchors.size()},       {"metrics", s.metrics},
       {"projection_dim", s.projection.dim}};
   const std::string header_text = header.dump();
-  std::string out(kMagic, kMagicSize);
+  out.write(kMagic, kMagicSize);
   const uint64_t header_size = header_text.size();
-  out.append(reinterpret_cast<const char*>(&header_size), sizeof header_size);
-  out += header_text;
-  append_array(out, s.points);
-  append_array(out, s.labels);
+  out.write(reinterpret_cast<const char*>(&header_size), sizeof header_size);
+  out << header_text;
+  write_array(out, s.points);
+  write_array(out, s.labels);
   for (const SetRows* rows : {&s.positives, &s.euclidean}) {
-    append_array(out, rows->offsets);
-    append_array(out, rows->members);
-    append_array(out, rows->rounds);
+    write_array(out, rows->offsets);
+    write_array(out, rows->members);
+    write_array(out, rows->rounds);
   }
-  append_array(out, s.proxy_anchors);
-  append_array(out, s.proxy_points);
-  append_array(out, s.proxy_confidence);
-  append_array(out, s.projection.mean);
-  append_array(out, s.projection.axes);
-  return out;
+  write_array(out, s.proxy_anchors);
+  write_array(out, s.proxy_points);
+  write_array(out, s.proxy_confidence);
+  write_array(out, s.projection.mean);
+  write_array(out, s.projection.axes);
+}
+
+std::string encode_snapshot(const Snapshot& s) {
+  std::ostringstream out;
+  write_snapshot(out, s);
+  return std::move(out).str();
 }
 
 Snapshot decode_snapshot(const std::string& bytes, const std::string& subject) {
@@ -206,7 +241,8 @@ Snapshot decode_snapshot(const std::string& bytes, const std::string& subject) {
 }
 
 void write_snapshot_file(const std::string& path, const Snapshot& snapshot) {
-  write_file_atomically(path, encode_snapshot(snapshot));
+  // Straight to the file: a snapshot of ImageNet's 1.28M images is tens of MB.
+  write_file_atomically(path, [&snapshot](std::ostream& out) { write_snapshot(out, snapshot); });
 }
 
 Snapshot read_snapshot_file(const std::string& path) { return decode_snapshot(read_whole_file(path), path); }

@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 
+#include "core/eval/anchor_sample.h"
 #include "core/eval/set_precision.h"
 #include "core/run/run_files.h"
 
@@ -63,13 +64,14 @@ Snapshot SnapshotBuilder::build(SnapshotJob& job, Projection3d* previous) {
   snapshot.proxy_points = projection.apply(job.proxies.data(), int64_t(snapshot.proxy_anchors.size()));
   snapshot.projection = std::move(projection);
 
-  // The Euclidean comparison: for each image with positives, as many nearest memory entries.
+  // The Euclidean comparison: for the sampled images with positives (compared_anchors, the
+  // evaluation's sample), as many nearest memory entries; the other rows stay empty.
   torch::NoGradGuard no_grad;
   auto memory = torch::from_blob(job.memory.data(), {n, job.dim}, torch::kFloat32);
   std::vector<int64_t> counts(size_t(n), 0);
   for (int64_t i = 0; i < n; ++i) counts[size_t(i)] = std::max<int64_t>(snapshot.positives.size(i) - 1, 0);
   auto count_tensor = torch::from_blob(counts.data(), {n}, torch::kInt64);
-  auto anchors = torch::nonzero(count_tensor > 0).squeeze(1);
+  auto anchors = eval::compared_anchors(torch::nonzero(count_tensor > 0).squeeze(1), job.seed);
   auto table = eval::euclidean_neighbours(memory, anchors, count_tensor.index_select(0, anchors)).contiguous();
 
   SetRows& rows = snapshot.euclidean;

@@ -17,6 +17,7 @@ struct SnapshotJob {
   std::vector<float> memory;    // images x dim, the memory bank
   std::vector<float> proxies;   // tracked anchors x dim
   int64_t dim = 0;
+  uint64_t seed = 0;            // the run's: picks the anchors of the Euclidean comparison
   std::string path;             // where to write it; empty: do not write
 };
 

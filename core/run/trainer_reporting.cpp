@@ -2,6 +2,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/eval/anchor_sample.h"
 #include "core/eval/knn.h"
 #include "core/eval/linear_probe.h"
 #include "core/eval/set_precision.h"
@@ -47,21 +48,24 @@ std::map<std::string, double> Trainer::Impl::evaluate() {
                                                classes, {config.knn_k, config.knn_sigma});
   values["mined_pairs"] = double(mined_sets->mined_pairs());
 
-  // Precision of the mined sets against as many nearest memory entries (paper Fig. 3).
+  // Precision of the mined sets against as many nearest memory entries (paper Fig. 3), the
+  // Euclidean side on a sample of the anchors (compared_anchors: bounded cost at any N).
   const auto& members = mined_sets->members();
   auto everyone = torch::arange(mined_sets->size(), members.options());
   auto counts = mined_sets->all_sizes() - 1;
-  auto with_positives = torch::nonzero(counts > 0).squeeze(1);
+  auto euclidean_precision = [&](const torch::Tensor& eligible, std::optional<int64_t> size) {
+    auto anchors = eval::compared_anchors(eligible, config.seed);
+    auto anchor_counts = size ? torch::full_like(anchors, *size) : counts.index_select(0, anchors);
+    auto neighbours = eval::euclidean_neighbours(bank, anchors, anchor_counts);
+    return or_nan(size ? eval::set_precision_at(anchors, neighbours, train_labels, *size)
+                       : eval::set_precision(anchors, neighbours, train_labels));
+  };
   values["precision_isl"] = or_nan(eval::set_precision(everyone, members, train_labels));
-  values["precision_euclidean"] = or_nan(eval::set_precision(
-      with_positives, eval::euclidean_neighbours(bank, with_positives, counts.index_select(0, with_positives)),
-      train_labels));
+  values["precision_euclidean"] = euclidean_precision(torch::nonzero(counts > 0).squeeze(1), std::nullopt);
   for (int64_t size : config.precision_set_sizes) {
     const std::string suffix = "_at_" + std::to_string(size);
-    auto eligible = torch::nonzero(counts >= size).squeeze(1);
     values["precision_isl" + suffix] = or_nan(eval::set_precision_at(everyone, members, train_labels, size));
-    values["precision_euclidean" + suffix] = or_nan(eval::set_precision_at(
-        eligible, eval::euclidean_neighbours(bank, eligible, torch::full_like(eligible, size)), train_labels, size));
+    values["precision_euclidean" + suffix] = euclidean_precision(torch::nonzero(counts >= size).squeeze(1), size);
   }
   return values;
 }
@@ -120,6 +124,7 @@ void Trainer::Impl::submit_snapshot(const RunPosition& at) {
   s.metrics = position.last_evaluation;
   job.memory = host_values<float>(memory->features(), torch::kFloat32);
   job.dim = config.feature_dim;
+  job.seed = config.seed;
   job.path = run_files::snapshot_path(run_directory, position.snapshot_sequence++);
   snapshots->submit(std::move(job));
 }

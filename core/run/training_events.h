@@ -75,7 +75,10 @@ struct Snapshot {
   std::vector<float> points;  // images x 3, the memory bank's first three principal components
   std::vector<int> labels;
   SetRows positives;  // row i starts with i itself, then its positives in the order mined
-  SetRows euclidean;  // |P_i| - 1 nearest memory entries of each image (not i), nearest first
+  // The Euclidean comparison: for each image of the evaluation's sample of anchors
+  // (eval::compared_anchors, at most 4,096 with positives), its |P_i| - 1 nearest memory
+  // entries (not i), nearest first; empty rows for the other images.
+  SetRows euclidean;
   std::vector<int64_t> proxy_anchors;    // tracked anchors
   std::vector<float> proxy_points;       // anchors x 3, their latest proxy in the same projection
   std::vector<float> proxy_confidence;   // anchors

@@ -1,11 +1,15 @@
-// Weighted kNN, positive-set precision and the linear probe on small sets with known answers.
+// Weighted kNN, positive-set precision, the bank scored in tiles, the sample of compared
+// anchors and the linear probe, on small sets with known answers.
 #include <QTest>
 
 #include <cmath>
+#include <limits>
 
+#include "core/eval/anchor_sample.h"
 #include "core/eval/knn.h"
 #include "core/eval/linear_probe.h"
 #include "core/eval/set_precision.h"
+#include "core/eval/similar_entries.h"
 #include "test_registry.h"
 
 using namespace isl::eval;
@@ -72,6 +76,61 @@ class TestEvaluation : public QObject {
     QVERIFY(torch::equal(table, ids({1, 2, 0, -1, -1, -1, 2, -1}).view({4, 2})));
     // Only some anchors: image 3 (180 deg) nearest first: 30 deg, then 10 deg.
     QVERIFY(torch::equal(euclidean_neighbours(memory, ids({3}), ids({2})), ids({2, 1}).view({1, 2})));
+  }
+  void tiles_of_the_bank_give_the_whole_matrixs_best() {
+    torch::manual_seed(3);
+    auto memory = torch::randn({2500, 16});
+    auto queries = memory.index_select(0, ids({0, 7, 299, 300, 301, 1800, 2499, 42}));
+    auto [expected_values, expected_entries] = torch::matmul(queries, memory.t()).topk(12, 1);
+    // 8 rows x 300 columns a tile: nine tiles, the last one narrower.
+    auto [values, entries] = most_similar_entries(queries, memory, 12, {}, 8 * 300);
+    QVERIFY(torch::equal(entries, expected_entries));
+    QVERIFY(torch::allclose(values, expected_values));
+    // Each query's own entry left out, wherever its tile.
+    auto self = ids({0, 7, 299, 300, 301, 1800, 2499, 42});
+    auto scores = torch::matmul(queries, memory.t());
+    scores.scatter_(1, self.unsqueeze(1), -std::numeric_limits<float>::infinity());
+    auto others = std::get<1>(scores.topk(12, 1));
+    QVERIFY(torch::equal(std::get<1>(most_similar_entries(queries, memory, 12, self, 8 * 300)), others));
+    QVERIFY(!(std::get<1>(most_similar_entries(queries, memory, 12, self, 8 * 300)) == self.unsqueeze(1)).any().item<bool>());
+  }
+  void euclidean_neighbours_over_many_tiles_match_the_whole_matrix() {
+    torch::manual_seed(4);
+    auto memory = torch::nn::functional::normalize(torch::randn({20000, 8}),
+                                                   torch::nn::functional::NormalizeFuncOptions().dim(1));
+    auto anchors = std::get<0>(torch::sort(torch::randperm(20000, torch::kInt64).narrow(0, 0, 1100)));
+    auto counts = torch::randint(0, 6, {1100}, torch::kInt64);
+    // A chunk of 1,024 anchors scores the 20,000 entries in two tiles (kSimilarityTileValues).
+    auto table = euclidean_neighbours(memory, anchors, counts);
+    auto scores = torch::matmul(memory.index_select(0, anchors), memory.t());
+    scores.scatter_(1, anchors.unsqueeze(1), -2.0);
+    auto nearest = std::get<1>(scores.topk(5, 1));
+    auto used = torch::arange(5).unsqueeze(0) < counts.unsqueeze(1);
+    QCOMPARE(table.sizes().vec(), std::vector<int64_t>({1100, 5}));
+    QVERIFY(torch::equal(table, nearest.masked_fill(~used, -1)));
+  }
+  void compared_anchors_are_a_steady_sample() {
+    std::vector<int64_t> even;
+    for (int64_t i = 0; i < 20000; i += 2) even.push_back(i);
+    const auto all = ids(even);
+    // Few enough: every anchor, as given.
+    QVERIFY(torch::equal(compared_anchors(all.narrow(0, 0, 4096), 1), all.narrow(0, 0, 4096)));
+    const auto sample = compared_anchors(all, 1);
+    QCOMPARE(sample.numel(), kComparedAnchors);
+    QVERIFY(torch::equal(sample, std::get<0>(torch::sort(sample))));               // increasing
+    QCOMPARE(std::get<0>(torch::_unique(sample)).numel(), kComparedAnchors);       // no repeats
+    QVERIFY(torch::isin(sample, all).all().item<bool>());                           // anchors only
+    QVERIFY(torch::equal(compared_anchors(all, 1), sample));                        // deterministic
+    QVERIFY(!torch::equal(compared_anchors(all, 2), sample));                       // seeded
+    // Spread over the anchors rather than their first 4,096: about half in each half.
+    const double low = (sample < 10000).sum().item<double>() / double(kComparedAnchors);
+    QVERIFY2(low > 0.45 && low < 0.55, qPrintable(QString::number(low)));
+    // Fewer eligible anchors (a set size K): those sampled among all stay sampled.
+    const auto eligible = all.narrow(0, 0, 7000);
+    const auto eligible_sample = compared_anchors(eligible, 1);
+    QCOMPARE(eligible_sample.numel(), kComparedAnchors);
+    auto kept = sample.masked_select(torch::isin(sample, eligible));
+    QVERIFY(torch::isin(kept, eligible_sample).all().item<bool>());
   }
   void linear_probe_learns_a_linearly_separable_task() {
     torch::manual_seed(0);

@@ -7,10 +7,12 @@
 #include <initializer_list>
 #include <type_traits>
 
+#include "core/eval/anchor_sample.h"
 #include "core/input_error.h"
 #include "core/run/config.h"
 #include "core/run/projection.h"
 #include "core/run/run_files.h"
+#include "core/run/snapshot_builder.h"
 #include "test_registry.h"
 
 using namespace isl;
@@ -283,6 +285,54 @@ class TestRunFiles : public QObject {
     for (auto& x : flipped.axes) x = -x;
     auto aligned = fit_pca_3d(rows.data(), 4, 5, &flipped);
     for (size_t k = 0; k < aligned.axes.size(); ++k) QVERIFY(std::abs(aligned.axes[k] - flipped.axes[k]) < 1e-5);
+  }
+  // More rows than the projection handles at once: the tiles add up to the whole.
+  void pca_over_many_rows_finds_the_same_axes() {
+    torch::manual_seed(5);
+    const int64_t count = 20000;
+    auto data = torch::randn({count, 6}) * torch::tensor({2.f, 0.01f, 0.01f, 3.f, 1.f, 0.01f}) + 0.5;
+    data = data.contiguous();
+    const auto projection = fit_pca_3d(data.data_ptr<float>(), count, 6);
+    const int strongest[3] = {3, 0, 4};
+    for (int axis = 0; axis < 3; ++axis)
+      QVERIFY(std::abs(projection.axes[size_t(axis * 6 + strongest[axis])]) > 0.999f);
+    const auto projected = projection.apply(data.data_ptr<float>(), count);
+    auto centred = data - data.mean(0);
+    for (int64_t i : {int64_t(0), int64_t(9000), count - 1})
+      for (int axis = 0; axis < 3; ++axis)
+        QVERIFY(std::abs(std::abs(projected[size_t(i * 3 + axis)]) - std::abs(centred[i][strongest[axis]].item<float>())) < 0.05f);
+  }
+  // A snapshot holds the Euclidean sets of the evaluation's sample of anchors, all of them in a
+  // small run.
+  void snapshot_compares_the_sampled_anchors() {
+    for (int64_t n : {int64_t(300), int64_t(5000)}) {
+      torch::manual_seed(6);
+      auto bank = torch::randn({n, 4}).contiguous();
+      SnapshotJob job;
+      job.snapshot.images = n;
+      job.snapshot.labels.assign(size_t(n), 0);
+      SetRows& positives = job.snapshot.positives;
+      positives.offsets.push_back(0);
+      for (int64_t i = 0; i < n; ++i) {  // each image and one positive
+        positives.members.insert(positives.members.end(), {i, (i + 1) % n});
+        positives.rounds.insert(positives.rounds.end(), {-1, 0});
+        positives.offsets.push_back(int64_t(positives.members.size()));
+      }
+      job.memory.assign(bank.data_ptr<float>(), bank.data_ptr<float>() + bank.numel());
+      job.dim = 4;
+      job.seed = 11;
+      const Snapshot s = SnapshotBuilder::build(job, nullptr);
+      auto expected = eval::compared_anchors(torch::arange(n, torch::kInt64), 11);
+      std::vector<int64_t> compared;
+      for (int64_t i = 0; i < n; ++i)
+        if (s.euclidean.size(i) > 0) {
+          QCOMPARE(s.euclidean.size(i), int64_t(1));
+          QVERIFY(s.euclidean.members[size_t(s.euclidean.offsets[size_t(i)])] != i);
+          compared.push_back(i);
+        }
+      QCOMPARE(int64_t(compared.size()), std::min(n, eval::kComparedAnchors));
+      QVERIFY(torch::equal(torch::tensor(compared, torch::kInt64), expected));
+    }
   }
 };
 
