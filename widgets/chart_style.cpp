@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <cstdlib>
+#include <functional>
 #include <map>
 #include <vector>
 
