@@ -1,5 +1,7 @@
 #include "widgets/curves_panel.h"
 
+#include "widgets/chart_style.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QCursor>
@@ -17,26 +19,6 @@ namespace {
 
 enum ChartIndex { kPrecision, kLosses, kKnn, kLearningRate, kGan, kMining, kProxies, kChartCount };
 
-// A stable colour per set size so the ISL curve and its Euclidean baseline pair up visually.
-QColor series_color(const std::string& key) {
-  static const QColor palette[] = {QColor(78, 121, 167), QColor(242, 142, 43), QColor(89, 161, 79),
-                                   QColor(225, 87, 89),  QColor(176, 122, 161), QColor(118, 183, 178)};
-  static const std::vector<std::string> fixed = {"loss", "loss_instance", "loss_set", "loss_hpe",
-                                                 "knn_top1", "linear_top1", "gan_generator", "gan_discriminator",
-                                                 "mined_pairs", "precision_isl", "precision_euclidean", "knn_top1_final",
-                                                 "learning_rate", "gan_real_confidence", "gan_fake_confidence",
-                                                 "mined_this_epoch", "proxy_confidence", "proxy_nearest_similarity"};
-  std::string family = key;
-  for (const char* prefix : {"precision_isl", "precision_euclidean"})
-    if (key.rfind(prefix, 0) == 0) family = "precision" + key.substr(std::string(prefix).size());
-  size_t hash = std::hash<std::string>{}(family);
-  for (size_t i = 0; i < fixed.size(); ++i)
-    if (fixed[i] == key) hash = i % 6;
-  if (family == "precision") hash = 0;
-  else if (family.rfind("precision_at_", 0) == 0) hash = 1 + size_t(std::atoi(family.c_str() + 13)) % 5;
-  return palette[hash % 6];
-}
-
 }  // namespace
 
 CurvesPanel::CurvesPanel(QWidget* parent) : QTabWidget(parent) {
@@ -44,9 +26,7 @@ CurvesPanel::CurvesPanel(QWidget* parent) : QTabWidget(parent) {
   charts_.resize(kChartCount);
   for (auto& chart : charts_) {
     auto* qchart = new QChart;
-    qchart->setTheme(QChart::ChartThemeLight);
-    qchart->legend()->setAlignment(Qt::AlignBottom);
-    qchart->setMargins(QMargins(4, 4, 4, 4));
+    chart_style::apply_chart_look(qchart);
     chart.x = new QValueAxis;
     chart.y = new QValueAxis;
     // Epochs are whole numbers: ticks on integers only, or "%d" would label 2.25 as 2.
@@ -66,18 +46,18 @@ CurvesPanel::CurvesPanel(QWidget* parent) : QTabWidget(parent) {
 void CurvesPanel::retranslate() {
   const QString titles[] = {tr("Positive-set precision"), tr("Backbone loss"), tr("kNN accuracy"), tr("Learning rate"),
                             tr("Proxy GAN"), tr("Mining"), tr("Proxies")};
-  const QString y_titles[] = {tr("precision (share of members with the anchor's label)"), tr("loss"),
-                              tr("top-1 accuracy (share of test images)"), tr("learning rate"),
+  const QString y_titles[] = {chart_style::precision_axis_title(), tr("loss"),
+                              chart_style::knn_axis_title(), tr("learning rate"),
                               tr("loss / confidence"), tr("pairs"), tr("confidence / cosine similarity")};
   for (int i = 0; i < kChartCount; ++i) {
     setTabText(i, titles[i]);
     charts_[size_t(i)].view->chart()->setTitle(titles[i]);
     charts_[size_t(i)].x->setTitleText(i == kGan                       ? tr("GAN epoch (all rounds)")
                                        : i == kMining || i == kProxies ? tr("mining pass (all rounds)")
-                                                                       : tr("backbone epoch"));
+                                                                       : chart_style::backbone_epoch_axis_title());
     charts_[size_t(i)].y->setTitleText(y_titles[i]);
   }
-  for (auto& [key, series] : series_) series->setName(seriesName(key));
+  for (auto& [key, series] : series_) series->setName(chart_style::series_name(key));
 }
 
 void CurvesPanel::changeEvent(QEvent* event) {
@@ -127,46 +107,13 @@ int CurvesPanel::chartFor(const MetricsRecord& record, const std::string& key) c
   return -1;
 }
 
-QString CurvesPanel::seriesName(const std::string& key) const {
-  static const std::map<std::string, const char*> names = {
-      {"loss", QT_TR_NOOP("total")},
-      {"loss_instance", QT_TR_NOOP("instance term")},
-      {"loss_set", QT_TR_NOOP("set term")},
-      {"loss_hpe", QT_TR_NOOP("hard-positive term")},
-      {"knn_top1", QT_TR_NOOP("kNN, memory bank")},
-      {"knn_top1_final", QT_TR_NOOP("kNN, recomputed features")},
-      {"knn_top1_recomputed", QT_TR_NOOP("kNN, recomputed features (evaluated on demand)")},
-      {"linear_top1", QT_TR_NOOP("linear probe")},
-      {"learning_rate", QT_TR_NOOP("learning rate")},
-      {"gan_generator", QT_TR_NOOP("generator loss")},
-      {"gan_discriminator", QT_TR_NOOP("discriminator loss")},
-      {"gan_real_confidence", QT_TR_NOOP("confidence in real triplets")},
-      {"gan_fake_confidence", QT_TR_NOOP("confidence in proxies")},
-      {"mined_pairs", QT_TR_NOOP("mined pairs")},
-      {"mined_this_epoch", QT_TR_NOOP("added in the pass")},
-      {"proxy_confidence", QT_TR_NOOP("proxy confidence")},
-      {"proxy_nearest_similarity", QT_TR_NOOP("similarity to nearest memory entry")},
-      {"precision_isl", QT_TR_NOOP("ISL sets, all sizes")},
-      {"precision_euclidean", QT_TR_NOOP("Euclidean sets, all sizes")}};
-  if (auto found = names.find(key); found != names.end()) return tr(found->second);
-  static const QRegularExpression at_size("^precision_(isl|euclidean)_at_(\\d+)$");
-  const auto match = at_size.match(QString::fromStdString(key));
-  if (match.hasMatch())
-    return (match.captured(1) == "isl" ? tr("ISL sets, first %1 members") : tr("Euclidean sets, %1 nearest members"))
-        .arg(match.captured(2));
-  return QString::fromStdString(key);
-}
-
 QLineSeries* CurvesPanel::seriesFor(const std::string& key, int chart) {
   auto found = series_.find(key);
   if (found != series_.end()) return found->second;
   auto* series = new QLineSeries;
-  series->setName(seriesName(key));
+  series->setName(chart_style::series_name(key));
   series->setPointsVisible(true);
-  QPen pen(series_color(key), 2);
-  // Euclidean baselines are dashed beside the solid ISL curve of the same colour.
-  if (key.find("euclidean") != std::string::npos || key == "gan_discriminator") pen.setStyle(Qt::DashLine);
-  series->setPen(pen);
+  series->setPen(chart_style::series_pen(key));
   QChart* qchart = charts_[size_t(chart)].view->chart();
   qchart->addSeries(series);
   series->attachAxis(charts_[size_t(chart)].x);

@@ -47,7 +47,6 @@ class CurvesPanel : public QTabWidget {
     bool empty = true;
   };
   int chartFor(const isl::MetricsRecord& record, const std::string& key) const;  // -1: not drawn
-  QString seriesName(const std::string& key) const;
   QLineSeries* seriesFor(const std::string& key, int chart);
   // Grows the chart's bounds to hold (x, y); applyRange sets its axes from them.
   void extend(Chart& chart, double x, double y);

@@ -9,6 +9,7 @@
 #include "core/run/run_files.h"
 #include "core/run/trainer.h"
 #include "progress_bar.h"
+#include "report_program.h"
 #include "stop_signal.h"
 #include "terminal_run.h"
 
@@ -52,6 +53,8 @@ int run_experiment(const std::string& description, const std::string& folder) {
     std::error_code error;
     std::filesystem::create_directories(folder, error);
     if (error) throw InputError(folder, "cannot be created (" + error.message() + ")");
+    // The folder keeps the description its runs follow, for isl-report and for a later look.
+    write_file_atomically(experiment_description_path(folder), read_whole_file(description));
     auto results = read_experiment_results(experiment);
     for (size_t k = 0; k < experiment.runs.size(); ++k) {
       const ExperimentRun& run = experiment.runs[k];
@@ -79,7 +82,7 @@ int run_experiment(const std::string& description, const std::string& folder) {
     write_experiment_summary(experiment, results, summary);
     print_table(experiment, results);
     std::printf("summary: %s\n", summary.c_str());
-    return kFinished;
+    return make_experiment_report(folder) == 0 ? kFinished : kFailed;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "error: %s\n", error.what());
     return dynamic_cast<const InputError*>(&error) ? kBadInput : kFailed;

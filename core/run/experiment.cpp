@@ -123,6 +123,10 @@ Experiment read_experiment(const std::string& file, const std::string& folder) {
   return experiment;
 }
 
+std::string experiment_description_path(const std::string& folder) {
+  return (std::filesystem::path(folder) / "experiment.json").string();
+}
+
 std::vector<ExperimentResult> read_experiment_results(const Experiment& experiment) {
   std::vector<ExperimentResult> results;
   for (const auto& run : experiment.runs) {

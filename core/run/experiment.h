@@ -31,6 +31,9 @@ struct Experiment {
 // Throws InputError naming the file and the problem (a key, a method, a setting).
 Experiment read_experiment(const std::string& description_path, const std::string& folder);
 
+// <folder>/experiment.json: the copy of its description that an experiment folder keeps.
+std::string experiment_description_path(const std::string& folder);
+
 // What a run of an experiment has reached, read from its folder.
 struct ExperimentResult {
   const ExperimentRun* run = nullptr;

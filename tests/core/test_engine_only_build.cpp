@@ -34,7 +34,7 @@ class TestEngineOnlyBuild : public QObject {
     for (const char* target : {"isl-train", "isl-bench", "isl-device-check"})
       QVERIFY2(rules.contains(QString("build app/%1").arg(target)) || rules.contains(QString("build bench/%1").arg(target)),
                target);
-    for (const char* absent : {"app/studio", "tests/core", "libopencv", "libmatio", "libz.", "Qt6", "vtk"})
+    for (const char* absent : {"app/studio", "app/report", "tests/core", "libopencv", "libmatio", "libz.", "Qt6", "vtk"})
       QVERIFY2(!rules.contains(absent), absent);
     QVERIFY(rules.contains("without_codecs.cpp"));
     QVERIFY(!rules.contains("folder_dataset.cpp"));

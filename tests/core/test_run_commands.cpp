@@ -81,6 +81,19 @@ class TestRunCommands : public QObject {
       QVERIFY2(QFileInfo::exists(out + "/" + run + "/checkpoints/latest.pt"), run);
     QVERIFY2(first.out.contains("isl_no_hpe") && first.out.contains("+-"), qPrintable(first.out));
     QVERIFY(QFileInfo::exists(out + "/summary.csv"));
+    // The folder keeps the description (isl-report reads it there) ...
+    QFile kept(out + "/experiment.json");
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), file.readAll());
+    file.close();
+#ifdef ISL_REPORT_BUILT
+    // ... and the report made by isl-report beside isl-train.
+    QVERIFY2(QFileInfo::exists(out + "/report/report.md"), qPrintable(first.err));
+    QVERIFY2(first.out.contains("report: " + out + "/report/report.md"), qPrintable(first.out));
+#else
+    QVERIFY2(first.out.contains("build isl-report"), qPrintable(first.out));
+#endif
     auto again = isl_train({"experiment", description, "--out", out});
     QVERIFY2(again.code == 0, qPrintable(again.err));
     QCOMPARE(again.err.count("finished before; kept"), 4);
