@@ -105,6 +105,8 @@ const Entry kEntries[] = {
      QT_TRANSLATE_NOOP("isl::gui::SettingTexts", "Backbone arithmetic: bf16 autocast where the CPU has bf16 units (auto), or force fp32 / bf16. Memory bank, softmax and losses stay fp32.")},
     {"loader_workers", QT_TRANSLATE_NOOP("isl::gui::SettingTexts", "Loader threads"),
      QT_TRANSLATE_NOOP("isl::gui::SettingTexts", "Threads preparing batches ahead of the network.")},
+    {"sync_batchnorm", QT_TRANSLATE_NOOP("isl::gui::SettingTexts", "BatchNorm over all processes"),
+     QT_TRANSLATE_NOOP("isl::gui::SettingTexts", "With several processes, BatchNorm normalises over the whole global batch (all ranks' shards) instead of each process's shard.")},
 };
 
 }  // namespace

@@ -5,11 +5,13 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/dist/rendezvous.h"
 #include "core/input_error.h"
 #include "core/run/run_files.h"
 #include "core/run/trainer.h"
 #include "experiment_command.h"
 #include "progress_bar.h"
+#include "rank_messages.h"
 #include "run_commands.h"
 #include "setting_flags.h"
 #include "stop_signal.h"
@@ -35,6 +37,35 @@ int main(int argc, char** argv) {
   bool linear_probe = false;
   app.add_flag("--linear-probe", linear_probe, "Also train a linear classifier on conv5 features at the end");
   auto setting_options = isl::cli::add_setting_flags(app, flags);
+  isl::Rendezvous rendezvous;
+  const char* const ranks_group = "Several processes (or torchrun's RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT)";
+  auto* world_size = app.add_option("--world-size", rendezvous.world_size, "Processes training this run together")
+                         ->check(CLI::Range(1, 65536))
+                         ->group(ranks_group);
+  auto* rank = app.add_option("--rank", rendezvous.rank, "This process's rank, 0 to world size - 1; rank 0 writes the run")
+                   ->check(CLI::NonNegativeNumber)
+                   ->needs(world_size)
+                   ->group(ranks_group);
+  world_size->needs(rank);
+  auto* master_address = app.add_option("--master-addr", rendezvous.master_address, "Address of rank 0's machine")
+                             ->capture_default_str()
+                             ->needs(world_size)
+                             ->group(ranks_group);
+  auto* master_port = app.add_option("--master-port", rendezvous.master_port, "Port rank 0 listens on")
+                          ->check(CLI::Range(1, 65535))
+                          ->capture_default_str()
+                          ->needs(world_size)
+                          ->group(ranks_group);
+  auto* local_rank = app.add_option("--local-rank", rendezvous.local_rank, "This process's GPU on its machine")
+                         ->check(CLI::NonNegativeNumber)
+                         ->needs(world_size)
+                         ->group(ranks_group);
+  double rank_timeout_s = 300;
+  auto* rank_timeout = app.add_option("--rank-timeout", rank_timeout_s,
+                                      "Seconds a rank waits for the others before it stops with an error")
+                           ->check(CLI::Range(1.0, 86400.0))
+                           ->capture_default_str()
+                           ->group(ranks_group);
 
   std::string run;
   auto* evaluate = app.add_subcommand(
@@ -69,11 +100,12 @@ int main(int argc, char** argv) {
   experiment->add_option("--out", experiment_folder, "Folder of the experiment's runs and summary")->required();
   CLI11_PARSE(app, argc, argv);
 
+  const bool rank_options = *world_size || *master_address || *master_port || *local_rank || *rank_timeout;
   const bool training_options = isl::cli::any_setting_given(setting_options) || !config_file.empty() || !out.empty() ||
-                                !resume.empty() || linear_probe;
+                                !resume.empty() || linear_probe || rank_options;
   if (!app.get_subcommands().empty() && training_options) {
-    std::fprintf(stderr, "error: training flags (settings, --config, --out, --resume, --linear-probe) do not go with "
-                         "the subcommand '%s'\n", app.get_subcommands().front()->get_name().c_str());
+    std::fprintf(stderr, "error: training flags (settings, --config, --out, --resume, --linear-probe, ranks) do not go "
+                         "with the subcommand '%s'\n", app.get_subcommands().front()->get_name().c_str());
     return 2;
   }
   if (*evaluate) return isl::cli::evaluate_run(run, evaluate_probe);
@@ -97,17 +129,36 @@ int main(int argc, char** argv) {
 
   isl::cli::StopSignal::install();
 
-  isl::cli::ProgressPrinter printer(stderr);
   std::unique_ptr<isl::Trainer> trainer;
+  std::shared_ptr<isl::Distribution> distribution;
+  try {
+    if (*world_size) {
+      if (rendezvous.rank >= rendezvous.world_size) {
+        std::fprintf(stderr, "error: --rank %d is not below --world-size %d\n", rendezvous.rank, rendezvous.world_size);
+        return 2;
+      }
+    } else if (auto from_environment = isl::rendezvous_from_environment()) {
+      rendezvous = *from_environment;
+    }
+    rendezvous.timeout = std::chrono::milliseconds(int64_t(rank_timeout_s * 1000));
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "error: %s\n", error.what());
+    return 2;
+  }
+  // Rank 0 reports the run; the others say only what goes wrong, naming their rank.
+  isl::cli::ProgressPrinter printer(stderr);
+  isl::cli::RankMessages rank_messages(stderr, rendezvous.rank);
+  isl::TrainingObserver& reporter = rendezvous.rank == 0 ? static_cast<isl::TrainingObserver&>(printer) : rank_messages;
   try {
     if (!resume.empty()) {
       std::optional<Config> changed;
+      Config saved = isl::read_config_file(isl::run_files::config_path(resume));
       if (isl::cli::any_setting_given(setting_options) || !config_file.empty()) {
-        Config saved = isl::read_config_file(isl::run_files::config_path(resume));
         if (!config_file.empty()) saved = isl::config_from_json_text(isl::read_whole_file(config_file), config_file, saved);
         changed = isl::cli::merge_settings(saved, flags, setting_options);
       }
-      trainer = isl::Trainer::resume(resume, changed);
+      distribution = isl::join_run(rendezvous, changed.value_or(saved).device);
+      trainer = isl::Trainer::resume(resume, changed, distribution);
     } else {
       Config base = config_file.empty() ? Config{}
                                         : isl::config_from_json_text(isl::read_whole_file(config_file), config_file);
@@ -119,16 +170,18 @@ int main(int argc, char** argv) {
         std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
         out = std::string("runs/") + stamp;
       }
-      trainer = std::make_unique<isl::Trainer>(config, out);
+      distribution = isl::join_run(rendezvous, config.device);
+      trainer = std::make_unique<isl::Trainer>(config, out, distribution);
     }
   } catch (const std::exception& error) {
     std::fprintf(stderr, "error: %s\n", error.what());
     return 2;
   }
-  const auto status = isl::cli::train_in_terminal(*trainer, printer);
+  const auto status = isl::cli::train_in_terminal(*trainer, reporter);
   if (status == isl::cli::kBadInput || status == isl::cli::kFailed) return status;
   const bool finished = status == isl::cli::kFinished;
   if (finished && linear_probe) trainer->run_linear_probe();
+  if (rendezvous.rank != 0) return status;
   printer.print_summary(trainer->run_directory());
   if (!finished) std::fprintf(stderr, "Resume with: isl-train --resume %s\n", trainer->run_directory().c_str());
   return status;

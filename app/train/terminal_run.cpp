@@ -36,8 +36,8 @@ class Watching {
 
 }  // namespace
 
-ExitStatus train_in_terminal(Trainer& trainer, ProgressPrinter& printer) {
-  trainer.add_observer(&printer);
+ExitStatus train_in_terminal(Trainer& trainer, TrainingObserver& reporter) {
+  trainer.add_observer(&reporter);
   StopOnNumericalFault fault(trainer);
   trainer.add_observer(&fault);
   {

@@ -24,6 +24,10 @@ PrefetchLoader::PrefetchLoader(std::shared_ptr<const ImageDataset> dataset, Load
   require_positive(options_.workers, "loader workers");
   require_positive(options_.prefetch_batches, "prefetch batches");
   require_positive(options_.out_size, "image size");
+  require_positive(options_.shard.count, "shard count");
+  if (options_.shard.rank < 0 || options_.shard.rank >= options_.shard.count)
+    throw InputError("shard", std::to_string(options_.shard.rank) + " is not one of 0.." +
+                                  std::to_string(options_.shard.count - 1));
   for (int i = 0; i < options_.workers; ++i) threads_.emplace_back([this] { work(); });
 }
 
@@ -121,23 +125,28 @@ void PrefetchLoader::work() {
 
 Batch PrefetchLoader::prepare(uint64_t epoch_seed, int64_t batch_number, const std::vector<int64_t>& order) const {
   const int64_t begin = batch_number * options_.batch_size;
-  const int64_t end = std::min<int64_t>(begin + options_.batch_size, int64_t(order.size()));
+  const int64_t global_size = std::min<int64_t>(begin + options_.batch_size, int64_t(order.size())) - begin;
+  const Shard& shard = options_.shard;
+  const int64_t first_row = global_size * shard.rank / shard.count;
+  const int64_t end_row = global_size * (shard.rank + 1) / shard.count;
   const ImageShape shape = dataset_->shape();
   const int side = options_.out_size;
   const size_t image_floats = size_t(3) * side * side;
 
   Batch batch;
   batch.image_size = side;
-  batch.indices.assign(order.begin() + begin, order.begin() + end);
+  batch.global_size = global_size;
+  batch.indices.assign(order.begin() + begin + first_row, order.begin() + begin + end_row);
   batch.images.resize(batch.indices.size() * image_floats);
   std::vector<uint8_t> pixels(size_t(shape.bytes()));
-  std::mt19937_64 rng(mix_seed(epoch_seed, uint64_t(batch_number)));
+  const uint64_t batch_seed = mix_seed(epoch_seed, uint64_t(batch_number));
   for (size_t i = 0; i < batch.indices.size(); ++i) {
     const int64_t index = batch.indices[i];
     batch.labels.push_back(dataset_->label(index));
     dataset_->read(index, pixels.data());
     float* out = batch.images.data() + i * image_floats;
     if (options_.augment) {
+      std::mt19937_64 rng(mix_seed(batch_seed, uint64_t(first_row) + i));
       augment_image(pixels.data(), shape.height, shape.width, side, options_.augment_options, rng, out);
     } else {
       evaluation_image(pixels.data(), shape.height, shape.width, side, options_.augment_options, out);

@@ -19,7 +19,16 @@ struct Batch {
   std::vector<int> labels;
   std::vector<float> images;  // size() x 3 x image_size x image_size, normalised
   int image_size = 0;
+  int64_t global_size = 0;  // images of the whole batch, of which this is one shard's part
   int64_t size() const { return int64_t(indices.size()); }
+};
+
+// The part of every batch one process of a distributed run trains on: shard `rank` of
+// `count` holds rows [floor(B * rank / count), floor(B * (rank + 1) / count)) of each batch
+// of B images, so that the shards together are the one-process batch, row for row.
+struct Shard {
+  int rank = 0;
+  int count = 1;
 };
 
 struct LoaderOptions {
@@ -31,12 +40,13 @@ struct LoaderOptions {
   int prefetch_batches = 4;  // batches prepared ahead of the consumer, at most
   AugmentOptions augment_options;
   int out_size = 32;
+  Shard shard;
 };
 
 // Prepares batches on worker threads while the consumer trains on earlier ones.
-// Reproducible: an epoch's order depends only on epoch_seed, and batch b's augmentation
-// generator is seeded from (epoch_seed, b) and used by one thread for the whole batch, so a
-// batch is bit-identical whatever the number of workers or their timing. Batches are
+// Reproducible: an epoch's order depends only on epoch_seed, and the image in row i of batch
+// b is augmented with a generator seeded from (epoch_seed, b, i), so a batch is bit-identical
+// whatever the number of workers, their timing or the way the batch is sharded. Batches are
 // delivered in order. start_epoch and next() are meant to be called from one thread.
 class PrefetchLoader {
  public:

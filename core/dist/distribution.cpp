@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "core/input_error.h"
+#include "core/run/compute_device.h"
 
 namespace isl {
 
@@ -19,6 +20,7 @@ class SingleProcess final : public Distribution {
   int rank() const override { return 0; }
   int world_size() const override { return 1; }
   std::string backend() const override { return "single"; }
+  int local_rank() const override { return 0; }
   void all_reduce_sum(std::vector<torch::Tensor>&) override {}
   torch::Tensor all_gather_rows(const torch::Tensor& rows) override { return rows; }
   void broadcast(torch::Tensor&, int) override {}
@@ -28,12 +30,17 @@ class SingleProcess final : public Distribution {
 class ProcessGroupDistribution final : public Distribution {
  public:
   ProcessGroupDistribution(c10::intrusive_ptr<c10d::Store> store, c10::intrusive_ptr<c10d::ProcessGroup> group,
-                           std::string backend, std::chrono::milliseconds timeout)
-      : store_(std::move(store)), group_(std::move(group)), backend_(std::move(backend)), timeout_(timeout) {}
+                           std::string backend, const Rendezvous& rendezvous)
+      : store_(std::move(store)),
+        group_(std::move(group)),
+        backend_(std::move(backend)),
+        local_rank_(rendezvous.local_rank),
+        timeout_(rendezvous.timeout) {}
 
   int rank() const override { return group_->getRank(); }
   int world_size() const override { return group_->getSize(); }
   std::string backend() const override { return backend_; }
+  int local_rank() const override { return local_rank_; }
 
   void all_reduce_sum(std::vector<torch::Tensor>& tensors) override {
     if (tensors.empty()) return;
@@ -102,6 +109,7 @@ class ProcessGroupDistribution final : public Distribution {
   c10::intrusive_ptr<c10d::Store> store_;  // kept alive for as long as the group
   c10::intrusive_ptr<c10d::ProcessGroup> group_;
   std::string backend_;
+  int local_rank_;
   std::chrono::milliseconds timeout_;
 };
 
@@ -149,7 +157,7 @@ std::unique_ptr<Distribution> join_process_group(const Rendezvous& rendezvous, c
       auto nccl = c10d::ProcessGroupNCCL::Options::create();
       nccl->timeout = rendezvous.timeout;
       auto group = c10::make_intrusive<c10d::ProcessGroupNCCL>(store, rendezvous.rank, rendezvous.world_size, nccl);
-      return std::make_unique<ProcessGroupDistribution>(store, group, "nccl", rendezvous.timeout);
+      return std::make_unique<ProcessGroupDistribution>(store, group, "nccl", rendezvous);
     }
 #endif
     if (device.is_cuda())
@@ -162,7 +170,7 @@ std::unique_ptr<Distribution> join_process_group(const Rendezvous& rendezvous, c
                                      : c10d::ProcessGroupGloo::createDefaultDevice());
     gloo->threads = 2;
     auto group = c10::make_intrusive<c10d::ProcessGroupGloo>(store, rendezvous.rank, rendezvous.world_size, gloo);
-    return std::make_unique<ProcessGroupDistribution>(store, group, "gloo", rendezvous.timeout);
+    return std::make_unique<ProcessGroupDistribution>(store, group, "gloo", rendezvous);
   } catch (const InputError&) {
     throw;
   } catch (const std::exception& error) {
@@ -170,6 +178,12 @@ std::unique_ptr<Distribution> join_process_group(const Rendezvous& rendezvous, c
     throw InputError("rank " + std::to_string(rendezvous.rank) + " of " + std::to_string(rendezvous.world_size),
                      "could not join the run's process group at " + where + ": " + what.substr(0, what.find('\n')));
   }
+}
+
+std::shared_ptr<Distribution> join_run(const Rendezvous& rendezvous, const std::string& device_setting) {
+  torch::Device device = choose_device(device_setting);
+  if (device.is_cuda()) device = torch::Device(torch::kCUDA, c10::DeviceIndex(rendezvous.local_rank));
+  return join_process_group(rendezvous, device);
 }
 
 }  // namespace isl

@@ -10,6 +10,8 @@
 #include <optional>
 #include <string>
 
+#include "core/dist/rendezvous.h"
+
 namespace isl {
 
 class Distribution {
@@ -18,6 +20,7 @@ class Distribution {
   virtual int rank() const = 0;
   virtual int world_size() const = 0;
   virtual std::string backend() const = 0;  // "single", "gloo", "nccl"
+  virtual int local_rank() const = 0;       // this rank's CUDA device on its machine
   bool leads() const { return rank() == 0; }  // rank 0 writes the run directory
 
   // Sums each tensor over the ranks, in place, in one call; every rank ends with the sums.
@@ -31,22 +34,6 @@ class Distribution {
 };
 
 std::unique_ptr<Distribution> single_process();
-
-// Where the ranks of a run meet: torchrun's variables or the same as isl-train flags.
-struct Rendezvous {
-  std::string master_address = "127.0.0.1";
-  int master_port = 29500;
-  int rank = 0;
-  int world_size = 1;
-  int local_rank = 0;  // the CUDA device of this rank on its machine
-  // How long a rank waits for the others, at the rendezvous and in every collective, before
-  // it stops with an error naming what it waited for.
-  std::chrono::milliseconds timeout{std::chrono::minutes(5)};
-};
-
-// RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT as torchrun sets them; nullopt when
-// WORLD_SIZE is unset. Throws InputError naming a variable that is set but not valid.
-std::optional<Rendezvous> rendezvous_from_environment();
 
 // Joins the run's process group: rank 0 serves the TCPStore at master_address:master_port,
 // the others connect to it; Gloo on the CPU, NCCL where `device` is a CUDA device (in LibTorch

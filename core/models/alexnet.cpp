@@ -1,5 +1,7 @@
 #include "core/models/alexnet.h"
 
+#include "core/models/batch_norm.h"
+
 namespace isl::models {
 
 namespace nn = torch::nn;
@@ -15,20 +17,20 @@ nn::Conv2d conv(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t
 
 nn::Sequential cifar_features() {
   return nn::Sequential(
-      conv(3, 64, 3, 1, 1), nn::BatchNorm2d(64), nn::ReLU(nn::ReLUOptions(true)),
+      conv(3, 64, 3, 1, 1), batch_norm_2d(64), nn::ReLU(nn::ReLUOptions(true)),
       nn::MaxPool2d(nn::MaxPool2dOptions(2)),  // 32 -> 16
-      conv(64, 192, 3, 1, 1), nn::BatchNorm2d(192), nn::ReLU(nn::ReLUOptions(true)),
+      conv(64, 192, 3, 1, 1), batch_norm_2d(192), nn::ReLU(nn::ReLUOptions(true)),
       nn::MaxPool2d(nn::MaxPool2dOptions(2)),  // 16 -> 8
-      conv(192, 384, 3, 1, 1), nn::BatchNorm2d(384), nn::ReLU(nn::ReLUOptions(true)),
-      conv(384, 256, 3, 1, 1), nn::BatchNorm2d(256), nn::ReLU(nn::ReLUOptions(true)),
-      conv(256, 256, 3, 1, 1), nn::BatchNorm2d(256), nn::ReLU(nn::ReLUOptions(true)),
+      conv(192, 384, 3, 1, 1), batch_norm_2d(384), nn::ReLU(nn::ReLUOptions(true)),
+      conv(384, 256, 3, 1, 1), batch_norm_2d(256), nn::ReLU(nn::ReLUOptions(true)),
+      conv(256, 256, 3, 1, 1), batch_norm_2d(256), nn::ReLU(nn::ReLUOptions(true)),
       nn::MaxPool2d(nn::MaxPool2dOptions(2)));  // 8 -> 4: 256 x 4 x 4
 }
 
 nn::Sequential cifar_head(int64_t feature_dim) {
   return nn::Sequential(
-      nn::Linear(256 * 4 * 4, 1024), nn::BatchNorm1d(1024), nn::ReLU(nn::ReLUOptions(true)),
-      nn::Linear(1024, 1024), nn::BatchNorm1d(1024), nn::ReLU(nn::ReLUOptions(true)),
+      nn::Linear(256 * 4 * 4, 1024), batch_norm_1d(1024), nn::ReLU(nn::ReLUOptions(true)),
+      nn::Linear(1024, 1024), batch_norm_1d(1024), nn::ReLU(nn::ReLUOptions(true)),
       nn::Linear(1024, feature_dim));
 }
 

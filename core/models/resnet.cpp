@@ -24,14 +24,14 @@ torch::Tensor add_shortcut(nn::Sequential& shortcut, const torch::Tensor& x,
 
 nn::Sequential make_shortcut(int64_t in_channels, int64_t out_channels, int64_t stride) {
   if (stride == 1 && in_channels == out_channels) return nn::Sequential();
-  return nn::Sequential(conv(in_channels, out_channels, 1, stride, 0), nn::BatchNorm2d(out_channels));
+  return nn::Sequential(conv(in_channels, out_channels, 1, stride, 0), batch_norm_2d(out_channels));
 }
 
 BasicBlockImpl::BasicBlockImpl(int64_t in_channels, int64_t planes, int64_t stride) {
   conv1 = register_module("conv1", conv(in_channels, planes, 3, stride, 1));
-  bn1 = register_module("bn1", nn::BatchNorm2d(planes));
+  bn1 = register_module("bn1", batch_norm_2d(planes));
   conv2 = register_module("conv2", conv(planes, planes, 3, 1, 1));
-  bn2 = register_module("bn2", nn::BatchNorm2d(planes));
+  bn2 = register_module("bn2", batch_norm_2d(planes));
   shortcut = register_module("shortcut", make_shortcut(in_channels, planes * expansion, stride));
 }
 
@@ -43,11 +43,11 @@ torch::Tensor BasicBlockImpl::forward(const torch::Tensor& x) {
 
 BottleneckImpl::BottleneckImpl(int64_t in_channels, int64_t planes, int64_t stride) {
   conv1 = register_module("conv1", conv(in_channels, planes, 1, 1, 0));
-  bn1 = register_module("bn1", nn::BatchNorm2d(planes));
+  bn1 = register_module("bn1", batch_norm_2d(planes));
   conv2 = register_module("conv2", conv(planes, planes, 3, stride, 1));
-  bn2 = register_module("bn2", nn::BatchNorm2d(planes));
+  bn2 = register_module("bn2", batch_norm_2d(planes));
   conv3 = register_module("conv3", conv(planes, planes * expansion, 1, 1, 0));
-  bn3 = register_module("bn3", nn::BatchNorm2d(planes * expansion));
+  bn3 = register_module("bn3", batch_norm_2d(planes * expansion));
   shortcut = register_module("shortcut", make_shortcut(in_channels, planes * expansion, stride));
 }
 
@@ -65,9 +65,9 @@ ResNetImpl::ResNetImpl(Block block, std::vector<int64_t> blocks_per_stage, bool 
       block == Block::Basic ? BasicBlockImpl::expansion : BottleneckImpl::expansion;
 
   stem = imagenet_stem
-             ? nn::Sequential(conv(3, 64, 7, 2, 3), nn::BatchNorm2d(64), nn::ReLU(),
+             ? nn::Sequential(conv(3, 64, 7, 2, 3), batch_norm_2d(64), nn::ReLU(),
                               nn::MaxPool2d(nn::MaxPool2dOptions(3).stride(2).padding(1)))
-             : nn::Sequential(conv(3, 64, 3, 1, 1), nn::BatchNorm2d(64), nn::ReLU());
+             : nn::Sequential(conv(3, 64, 3, 1, 1), batch_norm_2d(64), nn::ReLU());
   register_module("stem", stem);
 
   int64_t in_channels = 64;

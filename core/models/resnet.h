@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/models/backbone.h"
+#include "core/models/batch_norm.h"
 
 namespace isl::models {
 
@@ -18,7 +19,7 @@ struct BasicBlockImpl : torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& x);
 
   torch::nn::Conv2d conv1{nullptr}, conv2{nullptr};
-  torch::nn::BatchNorm2d bn1{nullptr}, bn2{nullptr};
+  BatchNorm bn1{nullptr}, bn2{nullptr};
   torch::nn::Sequential shortcut{nullptr};  // empty: identity
 };
 TORCH_MODULE(BasicBlock);
@@ -31,7 +32,7 @@ struct BottleneckImpl : torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& x);
 
   torch::nn::Conv2d conv1{nullptr}, conv2{nullptr}, conv3{nullptr};
-  torch::nn::BatchNorm2d bn1{nullptr}, bn2{nullptr}, bn3{nullptr};
+  BatchNorm bn1{nullptr}, bn2{nullptr}, bn3{nullptr};
   torch::nn::Sequential shortcut{nullptr};  // empty: identity
 };
 TORCH_MODULE(Bottleneck);

@@ -69,6 +69,9 @@ struct Config {
   std::string device = "auto";     // auto, cpu, cuda
   std::string precision = "auto";  // auto, fp32, bf16
   int loader_workers = 2;
+  // Several ranks: BatchNorm normalises with the moments of the whole global batch instead of
+  // each rank's shard.
+  bool sync_batchnorm = false;
 };
 
 // What a setting is, for command-line flags, JSON validation and the settings dialog's

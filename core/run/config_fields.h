@@ -52,6 +52,7 @@ void for_each_field(Config_& c, Visitor&& visit) {
   visit(c.device, ConfigField{"device", "Where to train: cuda when LibTorch has it and a GPU is present (auto), or force cpu / cuda.", 0, 0, {"auto", "cpu", "cuda"}});
   visit(c.precision, ConfigField{"precision", "Backbone arithmetic: bf16 autocast where the CPU has bf16 units (auto), or force fp32 / bf16. Memory bank, softmax and losses stay fp32.", 0, 0, {"auto", "fp32", "bf16"}});
   visit(c.loader_workers, ConfigField{"loader_workers", "Threads preparing batches ahead of the network.", 1, 64, {}});
+  visit(c.sync_batchnorm, ConfigField{"sync_batchnorm", "With several processes, BatchNorm normalises over the whole global batch (all ranks' shards) instead of each process's shard.", 0, 1, {}});
 }
 
 }  // namespace isl

@@ -29,6 +29,7 @@
 #include <stdexcept>
 
 #include "core/models/alexnet.h"
+#include "core/models/batch_norm.h"
 #include "core/models/resnet.h"
 #include "core/run/compute_device.h"
 
@@ -69,8 +70,7 @@ struct Settings {
 struct Affine {
   torch::Tensor scale, shift;
 };
-template <typename BatchNorm>
-Affine batch_norm_affine(const BatchNorm& bn) {
+Affine batch_norm_affine(const models::BatchNormImpl& bn) {
   const auto& o = bn.options;
   if (!o.track_running_stats()) throw Unsupported("BatchNorm without running statistics");
   auto var = bn.running_var.detach().to(torch::kFloat64);
@@ -131,10 +131,9 @@ class Compiler {
       layer.weight = linear->weight.detach();
       if (linear->bias.defined()) layer.bias = linear->bias.detach();
       out.push_back(std::move(layer));
-    } else if (auto bn2 = std::dynamic_pointer_cast<nn::BatchNorm2dImpl>(module)) {
-      add_batch_norm(out, batch_norm_affine(*bn2), Layer::Kind::Conv);
-    } else if (auto bn1 = std::dynamic_pointer_cast<nn::BatchNorm1dImpl>(module)) {
-      add_batch_norm(out, batch_norm_affine(*bn1), Layer::Kind::Linear);
+    } else if (auto bn = std::dynamic_pointer_cast<models::BatchNormImpl>(module)) {
+      add_batch_norm(out, batch_norm_affine(*bn),
+                     bn->follows == models::BatchNormImpl::Follows::Convolution ? Layer::Kind::Conv : Layer::Kind::Linear);
     } else if (std::dynamic_pointer_cast<nn::ReLUImpl>(module)) {
       if (last && last->kind != Layer::Kind::Other && !last->relu) {
         last->relu = true;

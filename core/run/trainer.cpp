@@ -3,8 +3,10 @@
 #include <filesystem>
 
 #include "core/data/subset_dataset.h"
+#include "core/dist/rank_agreement.h"
 #include "core/eval/knn.h"
 #include "core/input_error.h"
+#include "core/models/batch_norm.h"
 #include "core/run/compute_device.h"
 #include "core/run/run_files.h"
 #include "core/run/trainer_engine.h"
@@ -25,15 +27,21 @@ void make_directory(const std::string& path) {
 }
 }  // namespace
 
-Trainer::Impl::Impl(Config config_, std::string run_directory_)
+Trainer::Impl::Impl(Config config_, std::string run_directory_, std::shared_ptr<Distribution> distribution_)
     : config(std::move(config_)),
       run_directory(std::move(run_directory_)),
+      distribution(distribution_ ? std::move(distribution_) : std::shared_ptr<Distribution>(single_process())),
       metrics(run_files::metrics_path(run_directory)),
       started(std::chrono::steady_clock::now()) {
   validate(config, "settings");
+  const int ranks = distribution->world_size();
+  if (config.batch < 2 * ranks)
+    throw InputError("settings: 'batch'", std::to_string(config.batch) + " is too small for " + std::to_string(ranks) +
+                                              " ranks: each rank's share of a batch needs at least 2 images");
   use_cpu_cores();
   keep_freed_memory_for_reuse();
   device = choose_device(config.device);
+  if (device.is_cuda()) device = torch::Device(torch::kCUDA, c10::DeviceIndex(distribution->local_rank()));
   bf16 = use_bf16(config.precision, device);
   snapshots = std::make_unique<SnapshotBuilder>(
       [this](const SnapshotPtr& snapshot) {
@@ -63,9 +71,11 @@ void Trainer::Impl::open_data() {
   options.batch_size = std::min(config.batch, train_images->size());
   options.shuffle = true;
   options.augment = true;
-  // A last batch of one image would break batch normalisation; the epoch's order changes,
-  // so every image is still seen.
-  options.drop_last = train_images->size() % options.batch_size == 1;
+  options.shard = {distribution->rank(), distribution->world_size()};
+  // A last batch that leaves a rank one image would break batch normalisation; the epoch's
+  // order changes, so every image is still seen.
+  const int64_t last_batch = train_images->size() % options.batch_size;
+  options.drop_last = last_batch > 0 && last_batch / distribution->world_size() < 2;
   options.workers = config.loader_workers;
   options.augment_options = augment_options;
   options.out_size = side;
@@ -76,6 +86,7 @@ void Trainer::Impl::build_model() {
   torch::manual_seed(config.seed);
   backbone = models::make_backbone({models::arch_from_string(config.arch), config.imagenet_stem, config.feature_dim});
   backbone->to(device);
+  if (config.sync_batchnorm) models::synchronise_batch_norm(*backbone, distribution.get());
   frozen = std::make_unique<FrozenBackbone>(backbone, device, bf16);
   position.learning_rate = config.learning_rate;
   optimizer = std::make_unique<torch::optim::SGD>(
@@ -99,13 +110,16 @@ void Trainer::Impl::build_model() {
                         .to(device);
 }
 
-Trainer::Trainer(Config config, std::string run_directory)
-    : impl_(std::make_unique<Impl>(std::move(config), std::move(run_directory))) {
+Trainer::Trainer(Config config, std::string run_directory, std::shared_ptr<Distribution> distribution)
+    : impl_(std::make_unique<Impl>(std::move(config), std::move(run_directory), std::move(distribution))) {
   const auto& dir = impl_->run_directory;
-  if (fs::exists(run_files::config_path(dir)))
+  const bool writes = impl_->writes_run_directory();
+  if (writes && fs::exists(run_files::config_path(dir)))
     throw InputError(dir, "already holds a run; resume it, or choose another directory");
   impl_->open_data();
   impl_->build_model();
+  impl_->check_ranks_agree("at the start");
+  if (!writes) return;
   make_directory(dir);
   impl_->lock = std::make_unique<RunLock>(dir);
   make_directory(run_files::checkpoint_directory(dir));
@@ -118,7 +132,8 @@ Trainer::Trainer(Config config, std::string run_directory)
 
 Trainer::Trainer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
-std::unique_ptr<Trainer> Trainer::resume(const std::string& run_directory, const std::optional<Config>& changed) {
+std::unique_ptr<Trainer> Trainer::resume(const std::string& run_directory, const std::optional<Config>& changed,
+                                         std::shared_ptr<Distribution> distribution) {
   const std::string config_path = run_files::config_path(run_directory);
   const Config saved = read_config_file(config_path);
   std::vector<std::string> changes;
@@ -130,14 +145,14 @@ std::unique_ptr<Trainer> Trainer::resume(const std::string& run_directory, const
   // The checkpoint is read against the rounds it was written for; the new count is checked
   // against its position below.
   config.rounds = std::max(config.rounds, saved.rounds);
-  auto impl = std::make_unique<Impl>(std::move(config), run_directory);
-  impl->lock = std::make_unique<RunLock>(run_directory);
+  auto impl = std::make_unique<Impl>(std::move(config), run_directory, std::move(distribution));
+  if (impl->writes_run_directory()) impl->lock = std::make_unique<RunLock>(run_directory);
   impl->open_data();
   impl->build_model();
   impl->return_to_last_checkpoint();
   if (!changes.empty()) {
     impl->take_changed_settings(saved, *changed);
-    write_file_atomically(config_path, to_json_text(impl->config));
+    if (impl->writes_run_directory()) write_file_atomically(config_path, to_json_text(impl->config));
     std::string text;
     for (const auto& change : changes) text += (text.empty() ? "" : "; ") + change;
     impl->notices.push_back("Resumed with changed settings: " + text);
@@ -170,6 +185,8 @@ void Trainer::Impl::take_changed_settings(const Config& before, const Config& ch
 void Trainer::Impl::return_to_last_checkpoint() {
   load_checkpoint(run_files::latest_checkpoint_path(run_directory));
   use_optimizer_settings();
+  check_ranks_agree("after loading " + run_files::latest_checkpoint_path(run_directory));
+  if (!writes_run_directory()) return;
   metrics.restore(position.metrics_lines);
   // Snapshots written after the checkpoint belong to work that is about to be redone.
   for (const auto& file : list_snapshot_files(run_directory))
@@ -248,7 +265,10 @@ void Trainer::Impl::run() {
   log(LogLevel::Info, "Training " + config.method + " with " + config.arch + " on " +
                           std::to_string(train_images->size()) + " images (" + train_images->source() + "), " +
                           (device.is_cuda() ? "cuda" : "cpu") + (bf16 ? ", bf16" : ", fp32") + ", CPU threads: " +
-                          std::to_string(at::get_num_threads()));
+                          std::to_string(at::get_num_threads()) + ", rank " + std::to_string(distribution->rank()) +
+                          " of " + std::to_string(distribution->world_size()) + " (" + distribution->backend() +
+                          (config.sync_batchnorm && distribution->world_size() > 1 ? ", BatchNorm over all ranks" : "") +
+                          ")");
   for (const auto& notice : notices) log(LogLevel::Info, notice);
   notices.clear();
   if (position.snapshot_sequence == 0) submit_snapshot(position);

@@ -11,21 +11,28 @@
 
 namespace isl {
 
+class Distribution;
+
 // Runs ISL (or a baseline) round by round and writes the run directory. run() blocks the
 // calling thread until the run finishes or is stopped; pause(), resume() and stop() may be
 // called from any other thread and take effect within one iteration.
 class Trainer {
  public:
-  // Starts a new run in `run_directory` (created; must not hold another run).
-  Trainer(Config config, std::string run_directory);
+  // Starts a new run in `run_directory` (created; must not hold another run). With a
+  // distribution of several ranks (core/dist/distribution.h), this process trains its shard of
+  // every batch and keeps the rest of the state identical to the other ranks'; rank 0 alone
+  // writes the run directory and tells its observers about snapshots.
+  Trainer(Config config, std::string run_directory, std::shared_ptr<Distribution> distribution = nullptr);
   // Continues the run stored in `run_directory` from its last checkpoint. With `changed`,
   // under new settings where the saved state allows it (more rounds or epochs, another device
   // or precision, loader workers, evaluation and snapshot intervals, learning rates, mining
   // and evaluation settings): a setting the state depends on (data set, network, method,
   // batch, seed) is refused with an InputError naming it, and so are fewer rounds than the
   // run has begun. The new settings replace config.json; a finished run given more rounds
-  // or backbone epochs goes on.
-  static std::unique_ptr<Trainer> resume(const std::string& run_directory, const std::optional<Config>& changed = {});
+  // or backbone epochs goes on. Every rank of a distributed run reads the run directory (it must
+  // be on a file system they share); the number of ranks may differ from the run's before.
+  static std::unique_ptr<Trainer> resume(const std::string& run_directory, const std::optional<Config>& changed = {},
+                                         std::shared_ptr<Distribution> distribution = nullptr);
   ~Trainer();
 
   const Config& config() const;

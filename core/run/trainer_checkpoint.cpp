@@ -161,6 +161,7 @@ std::unique_ptr<PositiveSets> read_sets(torch::serialize::InputArchive& archive,
 }  // namespace
 
 void Trainer::Impl::save_checkpoint() {
+  if (!writes_run_directory()) return;
   const double seconds = position.seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   RunPosition saved = position;
   saved.seconds = seconds;

@@ -8,6 +8,7 @@
 
 #include "core/data/image_dataset.h"
 #include "core/data/loader.h"
+#include "core/dist/distribution.h"
 #include "core/isl/isl_loss.h"
 #include "core/isl/memory_bank.h"
 #include "core/isl/miner.h"
@@ -67,7 +68,7 @@ class NumericalFault : public std::runtime_error {
 RunPosition read_checkpoint_position(const std::string& path, const Config& config);
 
 struct Trainer::Impl {
-  Impl(Config config, std::string run_directory);
+  Impl(Config config, std::string run_directory, std::shared_ptr<Distribution> distribution);
 
   // Building and restoring.
   void open_data();
@@ -80,6 +81,15 @@ struct Trainer::Impl {
   // The optimizers' settings from config: a loaded optimizer state brings its own.
   void use_optimizer_settings();
 
+  // Distribution: the ranks of a run start from, and keep, the same state.
+  bool writes_run_directory() const { return distribution->leads(); }
+  void check_ranks_agree(const std::string& when);
+  // This rank's share of `images` (contiguous), for work split across ranks.
+  std::shared_ptr<const data::ImageDataset> share_of(const std::shared_ptr<const data::ImageDataset>& images) const;
+  // The rows of every rank's shard of a batch, in the batch's order.
+  torch::Tensor gathered(const torch::Tensor& rows) const { return distribution->all_gather_rows(rows); }
+  void all_reduce_gradients();
+
   // The loop.
   void run();
   bool run_epoch();      // false when stopped before the epoch's end
@@ -89,9 +99,9 @@ struct Trainer::Impl {
   BatchesEnd run_batches(int64_t limit);
   void finish_epoch();   // metrics, evaluation, snapshot, next position, checkpoint
   void train_backbone_batch(const data::Batch& batch);
-  // features: the frozen backbone's, of batch's images.
-  void train_gan_batch(const data::Batch& batch, const torch::Tensor& features);
-  void mine_batch(const data::Batch& batch, const torch::Tensor& features);
+  // shard_features: the frozen backbone's, of the shard's images.
+  void train_gan_batch(const data::Batch& shard, const torch::Tensor& shard_features);
+  void mine_batch(const data::Batch& shard, const torch::Tensor& shard_features);
   void note_frozen_batch_time(double seconds);  // GAN and mining: the overlap trial
   void end_mining_stage();
   void advance_position();
@@ -107,7 +117,10 @@ struct Trainer::Impl {
   double recomputed_knn_top1();
   double linear_probe();
   double record_linear_probe();  // probes, records the result and saves a checkpoint
+  // Every rank computes its share; every rank receives all rows.
   torch::Tensor features_of(const std::shared_ptr<const data::ImageDataset>& images, bool conv5);
+  // Weighted kNN top-1 of all test features against `bank`, each rank voting for its share.
+  double knn_top1(const torch::Tensor& bank, const torch::Tensor& bank_labels, const torch::Tensor& test_features);
   torch::Tensor images_of(const data::Batch& batch) const;
   void refresh_tracked_proxies();
   AnchorProxies explore_anchor(int64_t anchor);  // throws InputError
@@ -129,7 +142,8 @@ struct Trainer::Impl {
 
   Config config;
   std::string run_directory;
-  std::unique_ptr<RunLock> lock;
+  std::shared_ptr<Distribution> distribution;  // a process alone, or this rank of several
+  std::unique_ptr<RunLock> lock;               // rank 0's
   std::vector<TrainingObserver*> observers;
   RunControl control;
   std::vector<std::string> notices;  // logged when run() begins

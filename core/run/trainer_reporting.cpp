@@ -28,24 +28,24 @@ torch::Tensor Trainer::Impl::features_of(const std::shared_ptr<const data::Image
   options.workers = config.loader_workers;
   options.augment_options = augment_options;
   options.out_size = images->shape().height;
-  data::PrefetchLoader loader(images, options);
+  data::PrefetchLoader loader(share_of(images), options);
   loader.start_epoch(0);
   std::vector<torch::Tensor> parts;
   while (auto batch = loader.next()) {
     auto pixels = images_of(*batch);
     parts.push_back(conv5 ? frozen->conv5(pixels) : frozen->features(pixels));
   }
-  if (parts.empty()) return torch::zeros({0, conv5 ? backbone->conv5_dim() : config.feature_dim}, torch::TensorOptions().device(device));
-  return torch::cat(parts);
+  auto features = parts.empty() ? torch::zeros({0, conv5 ? backbone->conv5_dim() : config.feature_dim},
+                                               torch::TensorOptions().device(device))
+                                : torch::cat(parts);
+  return gathered(features);
 }
 
 std::map<std::string, double> Trainer::Impl::evaluate() {
   torch::NoGradGuard no_grad;
   std::map<std::string, double> values;
   const auto& bank = memory->features();
-  const int classes = train_images->num_classes();
-  values["knn_top1"] = eval::weighted_knn_top1(bank, train_labels, features_of(test_images, false), test_labels,
-                                               classes, {config.knn_k, config.knn_sigma});
+  values["knn_top1"] = knn_top1(bank, train_labels, features_of(test_images, false));
   values["mined_pairs"] = double(mined_sets->mined_pairs());
 
   // Precision of the mined sets against as many nearest memory entries (paper Fig. 3), the
@@ -75,9 +75,7 @@ std::map<std::string, double> Trainer::Impl::evaluate() {
 double Trainer::Impl::recomputed_knn_top1() {
   torch::NoGradGuard no_grad;
   auto train_features = features_of(train_images, false);
-  auto test_features = features_of(test_images, false);
-  return eval::weighted_knn_top1(train_features, train_labels, test_features, test_labels, train_images->num_classes(),
-                                 {config.knn_k, config.knn_sigma});
+  return knn_top1(train_features, train_labels, features_of(test_images, false));
 }
 
 double Trainer::Impl::linear_probe() {
@@ -103,6 +101,7 @@ void Trainer::Impl::refresh_tracked_proxies() {
 }
 
 void Trainer::Impl::submit_snapshot(const RunPosition& at) {
+  if (!writes_run_directory()) return;
   SnapshotJob job;
   Snapshot& s = job.snapshot;
   s.round = at.round;
@@ -162,6 +161,7 @@ void Trainer::Impl::record(const std::string& kind, std::map<std::string, double
   r.global_epoch = at.global_epoch;
   r.seconds = position.seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   r.values = std::move(values);
+  if (!writes_run_directory()) return;
   metrics.append(r);
   position.metrics_lines = metrics.lines();
   for (auto* observer : observers) observer->on_metrics(r);

@@ -1,4 +1,5 @@
 // The three stages of a round, one batch at a time, and what happens at each epoch's end.
+#include "core/dist/rank_agreement.h"
 #include "core/eval/set_precision.h"
 #include "core/isl/isl_loss.h"
 #include "core/run/compute_device.h"
@@ -73,7 +74,9 @@ Trainer::Impl::BatchesEnd Trainer::Impl::run_batches(int64_t limit) {
     serve_anchor_requests();
   };
   for (int64_t done = 0; done < limit; ++done) {
-    if (control.wait_if_paused([&] { set_state(RunState::Paused); }, [&] { set_state(RunState::Running); }, serve_requests))
+    // Every rank stops at the same batch, whichever was asked to.
+    if (any_rank(*distribution, control.wait_if_paused([&] { set_state(RunState::Paused); },
+                                                       [&] { set_state(RunState::Running); }, serve_requests)))
       return BatchesEnd::Stopped;
     serve_requests();
     const auto batch_started = std::chrono::steady_clock::now();
@@ -86,7 +89,7 @@ Trainer::Impl::BatchesEnd Trainer::Impl::run_batches(int64_t limit) {
       case Stage::Finished: break;
     }
     ++position.iteration;
-    position.epoch_images += next->batch.size();
+    position.epoch_images += next->batch.global_size;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_started).count();
     seconds_per_batch = seconds_per_batch == 0 ? seconds : 0.9 * seconds_per_batch + 0.1 * seconds;
     if (next->features.defined()) note_frozen_batch_time(seconds);
@@ -108,6 +111,8 @@ void Trainer::Impl::note_frozen_batch_time(double seconds) {
                           " (" + ms(true) + " ms a batch overlapped, " + ms(false) + " ms one after the other)");
 }
 
+// Each rank trains on its shard of the batch; the gradients and the new memory entries of all
+// shards are combined, so every rank takes the same step and makes the same memory update.
 void Trainer::Impl::train_backbone_batch(const data::Batch& batch) {
   auto indices = to_device_indices(batch.indices);
   torch::Tensor features;
@@ -116,27 +121,44 @@ void Trainer::Impl::train_backbone_batch(const data::Batch& batch) {
     features = backbone->forward(images_of(batch)).to(torch::kFloat32);
   }
   auto terms = isl_loss(features, memory->features(), indices, training_sets().rows(indices), loss_options());
-  if (!std::isfinite(terms.total.item<double>()))
-    numerical_fault("The backbone loss became " + std::to_string(terms.total.item<double>()) +
-                    "; try a lower learning_rate or a higher temperature");
+  // The batch's figures summed over the ranks, read from the device in one copy.
+  std::vector<torch::Tensor> figures{torch::stack({terms.total.detach() * double(batch.size()), terms.instance.detach(),
+                                                   terms.set.detach(), terms.hpe.detach()})
+                                         .to(torch::kCPU, torch::kFloat64)};
+  distribution->all_reduce_sum(figures);
+  const auto* figure = figures[0].data_ptr<double>();
+  const double loss = figure[0] / double(batch.global_size);
+  if (!std::isfinite(loss))
+    numerical_fault("The backbone loss became " + std::to_string(loss) + "; try a lower learning_rate or a higher temperature");
   optimizer->zero_grad();
-  terms.total.backward();
+  (terms.total * (double(batch.size()) / double(batch.global_size))).backward();
+  all_reduce_gradients();
   optimizer->step();
-  memory->update(indices, features, config.memory_momentum);
+  if (distribution->world_size() > 1 && !config.sync_batchnorm) {
+    // Each rank's running statistics saw only its shard: rank 0's are everyone's, as
+    // DistributedDataParallel's buffer broadcast has it.
+    for (auto& buffer : backbone->buffers()) distribution->broadcast(buffer, 0);
+  }
+  memory->update(gathered(indices), gathered(features.detach()), config.memory_momentum);
   auto& sums = position.epoch_sums;
-  sums["loss"] += terms.total.item<double>() * double(batch.size());
-  sums["loss_instance"] += terms.instance.item<double>();
-  sums["loss_set"] += terms.set.item<double>();
-  sums["loss_hpe"] += terms.hpe.item<double>();
+  sums["loss"] += figure[0];
+  sums["loss_instance"] += figure[1];
+  sums["loss_set"] += figure[2];
+  sums["loss_hpe"] += figure[3];
 }
 
-void Trainer::Impl::train_gan_batch(const data::Batch& batch, const torch::Tensor& features) {
-  auto indices = to_device_indices(batch.indices);
+// The GAN and mining stages work on the whole batch on every rank: each rank computes the
+// frozen features of its shard, and all ranks then take the same step on the gathered batch,
+// with the same random draws, as one process would. The GAN is small next to the backbone,
+// so training it on gathered triplets costs little and keeps it identical everywhere.
+void Trainer::Impl::train_gan_batch(const data::Batch& shard, const torch::Tensor& shard_features) {
+  auto indices = gathered(to_device_indices(shard.indices));
+  auto features = gathered(shard_features);
   auto generator = batch_generator(position.iteration);
   auto losses = gan->train_step(sample_triplets(features, indices, *memory, *mined_sets, miner_options().triplets, generator));
   if (!std::isfinite(losses.generator) || !std::isfinite(losses.discriminator))
     numerical_fault("The proxy GAN's loss became not a number; try a lower gan_learning_rate");
-  const double b = double(batch.size());
+  const double b = double(indices.size(0));
   auto& sums = position.epoch_sums;
   sums["gan_generator"] += losses.generator * b;
   sums["gan_discriminator"] += losses.discriminator * b;
@@ -160,9 +182,10 @@ MinerOptions Trainer::Impl::miner_options() const {
   return options;
 }
 
-void Trainer::Impl::mine_batch(const data::Batch& batch, const torch::Tensor& features) {
+void Trainer::Impl::mine_batch(const data::Batch& shard, const torch::Tensor& shard_features) {
   torch::NoGradGuard no_grad;
-  auto indices = to_device_indices(batch.indices);
+  auto indices = gathered(to_device_indices(shard.indices));
+  auto features = gathered(shard_features);
   auto generator = batch_generator(position.iteration);
   auto found = isl::mine_batch(features, indices, *memory, *mined_sets, *gan, miner_options(), generator);
   last_proxies.index_copy_(0, indices, found.proxies);
@@ -205,6 +228,8 @@ void Trainer::Impl::finish_epoch() {
   }
   RunPosition finished = position;  // records and snapshots name the epoch just done, from 1
   ++finished.epoch;
+  check_ranks_agree("after round " + std::to_string(finished.round + 1) + ", " + to_string(stage) + " epoch " +
+                    std::to_string(finished.epoch));
   record("epoch", values, finished);
 
   const bool evaluate_now = stage == Stage::Backbone &&

@@ -2,6 +2,7 @@
 #include <torch/torch.h>
 
 #include "core/models/backbone.h"
+#include "core/models/batch_norm.h"
 #include "core/run/compute_device.h"
 #include "core/run/frozen_forward.h"
 #include "test_registry.h"
@@ -23,8 +24,7 @@ void scramble_batch_norms(torch::nn::Module& network) {
     bn.bias.normal_(0, 0.2);
   };
   for (const auto& m : network.modules()) {
-    if (auto bn = std::dynamic_pointer_cast<torch::nn::BatchNorm2dImpl>(m)) scramble(*bn);
-    if (auto bn = std::dynamic_pointer_cast<torch::nn::BatchNorm1dImpl>(m)) scramble(*bn);
+    if (auto bn = std::dynamic_pointer_cast<isl::models::BatchNormImpl>(m)) scramble(*bn);
   }
 }
 

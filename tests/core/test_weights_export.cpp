@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/models/backbone.h"
+#include "core/models/batch_norm.h"
 #include "core/run/run_files.h"
 #include "core/run/weights_export.h"
 #include "python_script.h"
@@ -28,9 +29,8 @@ void write_tensor(const std::string& path, const torch::Tensor& tensor) {
 
 // Scale and shift away from 1 and 0, and running statistics that average every batch (no
 // momentum), so that eval mode after a few batches normalises about as train mode does.
-template <class BatchNorm>
 void prepare_norm(const std::shared_ptr<torch::nn::Module>& module) {
-  if (auto* norm = dynamic_cast<BatchNorm*>(module.get())) {
+  if (auto* norm = dynamic_cast<models::BatchNormImpl*>(module.get())) {
     norm->weight.uniform_(0.5, 1.5);
     norm->bias.normal_(0.0, 0.2);
     norm->options.momentum(c10::nullopt);
@@ -48,8 +48,7 @@ std::shared_ptr<models::BackboneImpl> prepared_backbone(const models::BackboneOp
   const int64_t side = models::input_size(options);
   torch::NoGradGuard no_grad;
   for (const auto& module : backbone->modules()) {
-    prepare_norm<torch::nn::BatchNorm1dImpl>(module);
-    prepare_norm<torch::nn::BatchNorm2dImpl>(module);
+    prepare_norm(module);
   }
   backbone->train();
   for (int step = 0; step < 3; ++step) backbone->forward(torch::randn({4, 3, side, side}) + 0.3);
