@@ -11,6 +11,7 @@
 #include "core/isl/isl_loss.h"
 #include "core/isl/miner.h"
 #include "core/isl/triplet_sampler.h"
+#include "core/dist/distribution.h"
 #include "core/run/compute_device.h"
 #include "core/run/trainer_engine.h"
 
@@ -24,7 +25,7 @@ namespace {
 class StageBench {
  public:
   explicit StageBench(const BenchSettings& settings)
-      : settings_(settings), run_directory_(make_run_directory()), engine_(make_config(settings), run_directory_) {
+      : settings_(settings), run_directory_(make_run_directory()), engine_(make_config(settings), run_directory_, single_process()) {
     engine_.open_data();
     engine_.build_model();
     auto& sets = *engine_.mined_sets;

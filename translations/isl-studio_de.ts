@@ -2,6 +2,144 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>ChartStyle</name>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="28"/>
+        <source>total</source>
+        <translation>gesamt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="29"/>
+        <source>instance term</source>
+        <translation>Instanzterm</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="30"/>
+        <source>set term</source>
+        <translation>Mengenterm</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="31"/>
+        <source>hard-positive term</source>
+        <translation>Hard-Positive-Term</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="32"/>
+        <source>kNN, memory bank</source>
+        <translation>kNN, Speicherbank</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="33"/>
+        <source>kNN, recomputed features</source>
+        <translation>kNN, neu berechnete Merkmale</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="34"/>
+        <source>kNN, recomputed features (evaluated on demand)</source>
+        <translation>kNN, neu berechnete Merkmale (auf Anfrage ausgewertet)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="35"/>
+        <source>linear probe</source>
+        <translation>lineare Probe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="36"/>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="37"/>
+        <source>generator loss</source>
+        <translation>Generatorverlust</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="38"/>
+        <source>discriminator loss</source>
+        <translation>Diskriminatorverlust</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="39"/>
+        <source>confidence in real triplets</source>
+        <translation>Konfidenz für echte Tripel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="40"/>
+        <source>confidence in proxies</source>
+        <translation>Konfidenz für Proxys</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="41"/>
+        <source>mined pairs</source>
+        <translation>gefundene Paare</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="42"/>
+        <source>added in the pass</source>
+        <translation>im Durchlauf hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="43"/>
+        <source>proxy confidence</source>
+        <translation>Proxy-Konfidenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="44"/>
+        <source>similarity to nearest memory entry</source>
+        <translation>Ähnlichkeit zum nächsten Speichereintrag</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="45"/>
+        <source>ISL sets, all sizes</source>
+        <translation>ISL-Mengen, alle Größen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="46"/>
+        <source>Euclidean sets, all sizes</source>
+        <translation>Euklidische Mengen, alle Größen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="51"/>
+        <source>ISL sets, first %1 members</source>
+        <translation>ISL-Mengen, erste %1 Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="52"/>
+        <source>Euclidean sets, %1 nearest members</source>
+        <translation>Euklidische Mengen, %1 nächste Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="88"/>
+        <source>Euclidean sets</source>
+        <translation>Euklidische Mengen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="89"/>
+        <source>ISL sets</source>
+        <translation>ISL-Mengen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="93"/>
+        <source>precision (share of members with the anchor&apos;s label)</source>
+        <translation>Präzision (Anteil der Mitglieder mit der Klasse des Ankers)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="96"/>
+        <source>top-1 accuracy (share of test images)</source>
+        <translation>Top-1-Genauigkeit (Anteil der Testbilder)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="98"/>
+        <source>backbone epoch</source>
+        <translation>Backbone-Epoche</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="100"/>
+        <source>set size (members counted per anchor)</source>
+        <translation>Mengengröße (gezählte Mitglieder je Anker)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../app/studio/main_window_export.cpp" line="25"/>
@@ -93,9 +231,14 @@
         <translation>&lt;h3&gt;Euklidische Nachbarn&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="204"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="205"/>
         <source>Nearest</source>
         <translation>Nächste</translation>
+    </message>
+    <message>
+        <location filename="../widgets/anchor_inspector.cpp" line="208"/>
+        <source>Not among the anchors sampled for the Euclidean comparison in this snapshot.</source>
+        <translation>Nicht unter den Ankern, die in diesem Schnappschuss für den euklidischen Vergleich ausgewählt wurden.</translation>
     </message>
 </context>
 <context>
@@ -119,193 +262,77 @@
 <context>
     <name>isl::gui::CurvesPanel</name>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="47"/>
         <source>Positive-set precision</source>
         <translation>Präzision der Positivmengen</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="47"/>
         <source>kNN accuracy</source>
         <translation>kNN-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="68"/>
+        <location filename="../widgets/curves_panel.cpp" line="48"/>
         <source>Mining</source>
         <translation>Mining</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="68"/>
+        <location filename="../widgets/curves_panel.cpp" line="48"/>
         <source>Proxy GAN</source>
         <translation>Proxy-GAN</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="68"/>
+        <location filename="../widgets/curves_panel.cpp" line="48"/>
         <source>Proxies</source>
         <translation>Proxys</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="69"/>
+        <location filename="../widgets/curves_panel.cpp" line="49"/>
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="70"/>
-        <location filename="../widgets/curves_panel.cpp" line="140"/>
+        <location filename="../widgets/curves_panel.cpp" line="50"/>
         <source>learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="70"/>
-        <source>top-1 accuracy (share of test images)</source>
-        <translation>Top-1-Genauigkeit (Anteil der Testbilder)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="71"/>
+        <location filename="../widgets/curves_panel.cpp" line="51"/>
         <source>loss / confidence</source>
         <translation>Verlust / Konfidenz</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="71"/>
+        <location filename="../widgets/curves_panel.cpp" line="51"/>
         <source>pairs</source>
         <translation>Paare</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="71"/>
+        <location filename="../widgets/curves_panel.cpp" line="51"/>
         <source>confidence / cosine similarity</source>
         <translation>Konfidenz / Kosinus-Ähnlichkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="76"/>
+        <location filename="../widgets/curves_panel.cpp" line="56"/>
         <source>mining pass (all rounds)</source>
         <translation>Mining-Durchlauf (alle Runden)</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="132"/>
-        <source>total</source>
-        <translation>gesamt</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="133"/>
-        <source>instance term</source>
-        <translation>Instanzterm</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="134"/>
-        <source>set term</source>
-        <translation>Mengenterm</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="135"/>
-        <source>hard-positive term</source>
-        <translation>Hard-Positive-Term</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="136"/>
-        <source>kNN, memory bank</source>
-        <translation>kNN, Speicherbank</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="137"/>
-        <source>kNN, recomputed features</source>
-        <translation>kNN, neu berechnete Merkmale</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="138"/>
-        <source>kNN, recomputed features (evaluated on demand)</source>
-        <translation>kNN, neu berechnete Merkmale (auf Anfrage ausgewertet)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="139"/>
-        <source>linear probe</source>
-        <translation>lineare Probe</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="141"/>
-        <source>generator loss</source>
-        <translation>Generatorverlust</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="142"/>
-        <source>discriminator loss</source>
-        <translation>Diskriminatorverlust</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="143"/>
-        <source>confidence in real triplets</source>
-        <translation>Konfidenz für echte Tripel</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="144"/>
-        <source>confidence in proxies</source>
-        <translation>Konfidenz für Proxys</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="145"/>
-        <source>mined pairs</source>
-        <translation>gefundene Paare</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="149"/>
-        <source>ISL sets, all sizes</source>
-        <translation>ISL-Mengen, alle Größen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="150"/>
-        <source>Euclidean sets, all sizes</source>
-        <translation>Euklidische Mengen, alle Größen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="155"/>
-        <source>ISL sets, first %1 members</source>
-        <translation>ISL-Mengen, erste %1 Mitglieder</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="155"/>
-        <source>Euclidean sets, %1 nearest members</source>
-        <translation>Euklidische Mengen, %1 nächste Mitglieder</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="75"/>
+        <location filename="../widgets/curves_panel.cpp" line="55"/>
         <source>GAN epoch (all rounds)</source>
         <translation>GAN-Epoche (alle Runden)</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="47"/>
         <source>Backbone loss</source>
         <translation>Backbone-Verlust</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="47"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="69"/>
-        <source>precision (share of members with the anchor&apos;s label)</source>
-        <translation>Präzision (Anteil der Mitglieder mit der Klasse des Ankers)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="77"/>
-        <source>backbone epoch</source>
-        <translation>Backbone-Epoche</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="146"/>
-        <source>added in the pass</source>
-        <translation>im Durchlauf hinzugefügt</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="147"/>
-        <source>proxy confidence</source>
-        <translation>Proxy-Konfidenz</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="148"/>
-        <source>similarity to nearest memory entry</source>
-        <translation>Ähnlichkeit zum nächsten Speichereintrag</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="176"/>
+        <location filename="../widgets/curves_panel.cpp" line="123"/>
         <source>%1 = %2 at %3</source>
         <translation>%1 = %2 bei %3</translation>
     </message>
@@ -1251,6 +1278,16 @@
         <location filename="../widgets/setting_texts.cpp" line="73"/>
         <source>Evaluations in a row without a gain that the plateau schedule tolerates; the next one lowers the rate.</source>
         <translation>Aufeinanderfolgende Auswertungen ohne Gewinn, die der Plateau-Plan hinnimmt; die nächste senkt die Rate.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="108"/>
+        <source>BatchNorm over all processes</source>
+        <translation>BatchNorm über alle Prozesse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="109"/>
+        <source>With several processes, BatchNorm normalises over the whole global batch (all ranks&apos; shards) instead of each process&apos;s shard.</source>
+        <translation>Bei mehreren Prozessen normalisiert BatchNorm über den ganzen globalen Batch (die Anteile aller Ränge) statt über den Anteil jedes Prozesses.</translation>
     </message>
     <message>
         <location filename="../widgets/setting_texts.cpp" line="70"/>

@@ -2,6 +2,144 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChartStyle</name>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="28"/>
+        <source>total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="29"/>
+        <source>instance term</source>
+        <translation>实例项</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="30"/>
+        <source>set term</source>
+        <translation>集合项</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="31"/>
+        <source>hard-positive term</source>
+        <translation>困难正样本项</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="32"/>
+        <source>kNN, memory bank</source>
+        <translation>kNN，记忆库</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="33"/>
+        <source>kNN, recomputed features</source>
+        <translation>kNN，重新计算的特征</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="34"/>
+        <source>kNN, recomputed features (evaluated on demand)</source>
+        <translation>kNN，重新计算的特征（按需评估）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="35"/>
+        <source>linear probe</source>
+        <translation>线性探测</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="36"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="37"/>
+        <source>generator loss</source>
+        <translation>生成器损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="38"/>
+        <source>discriminator loss</source>
+        <translation>判别器损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="39"/>
+        <source>confidence in real triplets</source>
+        <translation>真实三元组的置信度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="40"/>
+        <source>confidence in proxies</source>
+        <translation>代理的置信度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="41"/>
+        <source>mined pairs</source>
+        <translation>挖掘的样本对</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="42"/>
+        <source>added in the pass</source>
+        <translation>本轮新增</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="43"/>
+        <source>proxy confidence</source>
+        <translation>代理置信度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="44"/>
+        <source>similarity to nearest memory entry</source>
+        <translation>与最近记忆条目的相似度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="45"/>
+        <source>ISL sets, all sizes</source>
+        <translation>ISL 集合，所有大小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="46"/>
+        <source>Euclidean sets, all sizes</source>
+        <translation>欧氏集合，所有大小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="51"/>
+        <source>ISL sets, first %1 members</source>
+        <translation>ISL 集合，前 %1 个成员</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="52"/>
+        <source>Euclidean sets, %1 nearest members</source>
+        <translation>欧氏集合，最近的 %1 个成员</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="88"/>
+        <source>Euclidean sets</source>
+        <translation>欧氏集合</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="89"/>
+        <source>ISL sets</source>
+        <translation>ISL 集合</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="93"/>
+        <source>precision (share of members with the anchor&apos;s label)</source>
+        <translation>精度（与锚点类别相同的成员所占比例）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="96"/>
+        <source>top-1 accuracy (share of test images)</source>
+        <translation>Top-1 准确率（测试图像所占比例）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="98"/>
+        <source>backbone epoch</source>
+        <translation>主干网络轮次</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_style.cpp" line="100"/>
+        <source>set size (members counted per anchor)</source>
+        <translation>集合大小（每个锚点计入的成员数）</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../app/studio/main_window_export.cpp" line="25"/>
@@ -91,9 +229,14 @@
         <translation>&lt;h3&gt;欧氏近邻&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/anchor_inspector.cpp" line="204"/>
+        <location filename="../widgets/anchor_inspector.cpp" line="205"/>
         <source>Nearest</source>
         <translation>最近邻</translation>
+    </message>
+    <message>
+        <location filename="../widgets/anchor_inspector.cpp" line="208"/>
+        <source>Not among the anchors sampled for the Euclidean comparison in this snapshot.</source>
+        <translation>不在此快照为欧氏比较抽取的锚点之中。</translation>
     </message>
 </context>
 <context>
@@ -117,193 +260,77 @@
 <context>
     <name>isl::gui::CurvesPanel</name>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="47"/>
         <source>Positive-set precision</source>
         <translation>正样本集合精度</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="47"/>
         <source>kNN accuracy</source>
         <translation>kNN 准确率</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="68"/>
+        <location filename="../widgets/curves_panel.cpp" line="48"/>
         <source>Mining</source>
         <translation>挖掘</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="68"/>
+        <location filename="../widgets/curves_panel.cpp" line="48"/>
         <source>Proxy GAN</source>
         <translation>代理 GAN</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="68"/>
+        <location filename="../widgets/curves_panel.cpp" line="48"/>
         <source>Proxies</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="69"/>
+        <location filename="../widgets/curves_panel.cpp" line="49"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="70"/>
-        <location filename="../widgets/curves_panel.cpp" line="140"/>
+        <location filename="../widgets/curves_panel.cpp" line="50"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="70"/>
-        <source>top-1 accuracy (share of test images)</source>
-        <translation>Top-1 准确率（测试图像所占比例）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="71"/>
+        <location filename="../widgets/curves_panel.cpp" line="51"/>
         <source>loss / confidence</source>
         <translation>损失 / 置信度</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="71"/>
+        <location filename="../widgets/curves_panel.cpp" line="51"/>
         <source>pairs</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="71"/>
+        <location filename="../widgets/curves_panel.cpp" line="51"/>
         <source>confidence / cosine similarity</source>
         <translation>置信度 / 余弦相似度</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="76"/>
+        <location filename="../widgets/curves_panel.cpp" line="56"/>
         <source>mining pass (all rounds)</source>
         <translation>挖掘轮次（所有轮）</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="132"/>
-        <source>total</source>
-        <translation>总计</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="133"/>
-        <source>instance term</source>
-        <translation>实例项</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="134"/>
-        <source>set term</source>
-        <translation>集合项</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="135"/>
-        <source>hard-positive term</source>
-        <translation>困难正样本项</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="136"/>
-        <source>kNN, memory bank</source>
-        <translation>kNN，记忆库</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="137"/>
-        <source>kNN, recomputed features</source>
-        <translation>kNN，重新计算的特征</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="138"/>
-        <source>kNN, recomputed features (evaluated on demand)</source>
-        <translation>kNN，重新计算的特征（按需评估）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="139"/>
-        <source>linear probe</source>
-        <translation>线性探测</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="141"/>
-        <source>generator loss</source>
-        <translation>生成器损失</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="142"/>
-        <source>discriminator loss</source>
-        <translation>判别器损失</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="143"/>
-        <source>confidence in real triplets</source>
-        <translation>真实三元组的置信度</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="144"/>
-        <source>confidence in proxies</source>
-        <translation>代理的置信度</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="145"/>
-        <source>mined pairs</source>
-        <translation>挖掘的样本对</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="149"/>
-        <source>ISL sets, all sizes</source>
-        <translation>ISL 集合，所有大小</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="150"/>
-        <source>Euclidean sets, all sizes</source>
-        <translation>欧氏集合，所有大小</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="155"/>
-        <source>ISL sets, first %1 members</source>
-        <translation>ISL 集合，前 %1 个成员</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="155"/>
-        <source>Euclidean sets, %1 nearest members</source>
-        <translation>欧氏集合，最近的 %1 个成员</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="75"/>
+        <location filename="../widgets/curves_panel.cpp" line="55"/>
         <source>GAN epoch (all rounds)</source>
         <translation>GAN 轮次（所有轮）</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="47"/>
         <source>Backbone loss</source>
         <translation>骨干网络损失</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="67"/>
+        <location filename="../widgets/curves_panel.cpp" line="47"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/curves_panel.cpp" line="69"/>
-        <source>precision (share of members with the anchor&apos;s label)</source>
-        <translation>精度（与锚点类别相同的成员所占比例）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="77"/>
-        <source>backbone epoch</source>
-        <translation>主干网络轮次</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="146"/>
-        <source>added in the pass</source>
-        <translation>本轮新增</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="147"/>
-        <source>proxy confidence</source>
-        <translation>代理置信度</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="148"/>
-        <source>similarity to nearest memory entry</source>
-        <translation>与最近记忆条目的相似度</translation>
-    </message>
-    <message>
-        <location filename="../widgets/curves_panel.cpp" line="176"/>
+        <location filename="../widgets/curves_panel.cpp" line="123"/>
         <source>%1 = %2 at %3</source>
         <translation>%1 = %2（位于 %3）</translation>
     </message>
@@ -1245,6 +1272,16 @@
         <location filename="../widgets/setting_texts.cpp" line="73"/>
         <source>Evaluations in a row without a gain that the plateau schedule tolerates; the next one lowers the rate.</source>
         <translation>plateau 调度可容忍的连续无提升评估次数；下一次将降低学习率。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="108"/>
+        <source>BatchNorm over all processes</source>
+        <translation>跨所有进程的 BatchNorm</translation>
+    </message>
+    <message>
+        <location filename="../widgets/setting_texts.cpp" line="109"/>
+        <source>With several processes, BatchNorm normalises over the whole global batch (all ranks&apos; shards) instead of each process&apos;s shard.</source>
+        <translation>多进程时，BatchNorm 在整个全局批次（所有进程的分片）上归一化，而不是只在每个进程自己的分片上。</translation>
     </message>
     <message>
         <location filename="../widgets/setting_texts.cpp" line="70"/>

@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <thread>
@@ -178,15 +179,22 @@ class TestDistribution : public QObject {
       outputs[size_t(rank)] = output.detach();
     });
     QVERIFY2(errors[0].empty() && errors[1].empty(), (errors[0] + " | " + errors[1]).c_str());
-    auto close = [](const torch::Tensor& a, const torch::Tensor& b) {
-      return torch::allclose(a.to(torch::kFloat32), b.to(torch::kFloat32), 1e-4, 1e-5);
+    auto close = [](const torch::Tensor& a, const torch::Tensor& b, double absolute = 1e-5) {
+      return torch::allclose(a.to(torch::kFloat32), b.to(torch::kFloat32), 1e-4, absolute);
     };
     QVERIFY(close(torch::cat({outputs[0], outputs[1]}), whole_output.detach()));
     const auto expected_parameters = whole->named_parameters();
     const auto expected_buffers = whole->named_buffers();
+    // A bias just before a BatchNorm has a true gradient of zero, so both sides hold only the
+    // rounding of sums of gradients in the tens: the tolerance scales with the largest gradient.
+    double largest_gradient = 0;
+    for (const auto& parameter : whole->parameters())
+      largest_gradient = std::max(largest_gradient, parameter.grad().abs().max().item<double>());
+    const double gradient_tolerance = 1e-5 * largest_gradient;
     for (const auto& network : networks) {
       for (const auto& parameter : network->named_parameters())
-        QVERIFY2(close(parameter.value().grad(), expected_parameters[parameter.key()].grad()), parameter.key().c_str());
+        QVERIFY2(close(parameter.value().grad(), expected_parameters[parameter.key()].grad(), gradient_tolerance),
+                 parameter.key().c_str());
       for (const auto& buffer : network->named_buffers())
         QVERIFY2(close(buffer.value(), expected_buffers[buffer.key()]), buffer.key().c_str());
     }
