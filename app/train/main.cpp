@@ -178,7 +178,13 @@ int main(int argc, char** argv) {
     return 2;
   }
   const auto status = isl::cli::train_in_terminal(*trainer, reporter);
-  if (status == isl::cli::kBadInput || status == isl::cli::kFailed) return status;
+  if (status == isl::cli::kBadInput) return status;
+  if (status == isl::cli::kFailed) {
+    // A lost rank or a full disk: the last checkpoint is intact.
+    if (rendezvous.rank == 0)
+      std::fprintf(stderr, "Resume with: isl-train --resume %s\n", trainer->run_directory().c_str());
+    return status;
+  }
   const bool finished = status == isl::cli::kFinished;
   if (finished && linear_probe) trainer->run_linear_probe();
   if (rendezvous.rank != 0) return status;

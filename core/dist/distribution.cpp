@@ -100,9 +100,9 @@ class ProcessGroupDistribution final : public Distribution {
     try {
       work->wait(timeout_);
     } catch (const std::exception& error) {
-      throw InputError("rank " + std::to_string(rank()) + " of " + std::to_string(world_size()),
-                       std::string("lost the other ranks in ") + what + " (" + backend_ + "): " +
-                           std::string(error.what()).substr(0, std::string(error.what()).find('\n')));
+      const std::string cause(error.what());
+      throw RankLost("rank " + std::to_string(rank()) + " of " + std::to_string(world_size()) +
+                     ": lost the other ranks in " + what + " (" + backend_ + "): " + cause.substr(0, cause.find('\n')));
     }
   }
 

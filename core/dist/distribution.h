@@ -8,11 +8,19 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "core/dist/rendezvous.h"
 
 namespace isl {
+
+// A collective that did not complete: another rank died, or did not answer within the timeout.
+// Not bad input: the run resumes from its last checkpoint once every rank runs again.
+class RankLost : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 class Distribution {
  public:

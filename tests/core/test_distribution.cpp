@@ -1,11 +1,6 @@
 // The processes of a run on c10d: two ranks as two threads of this process, over the loopback.
 #include <QTest>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -15,28 +10,16 @@
 #include "core/dist/rank_agreement.h"
 #include "core/models/batch_norm.h"
 #include "core/input_error.h"
+#include "free_port.h"
 #include "test_registry.h"
 
 using namespace isl;
 
 namespace {
 
-// A port nobody listens on now: the kernel's choice for a socket bound to port 0.
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
-
 Rendezvous two_ranks(std::chrono::milliseconds timeout) {
   Rendezvous r;
-  r.master_port = free_port();
+  r.master_port = test::free_port();
   r.world_size = 2;
   r.timeout = timeout;
   return r;
